@@ -79,7 +79,7 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : v_(std::move(error)) {}  // NOLINT
 
   bool ok() const { return v_.index() == 0; }
@@ -144,9 +144,9 @@ inline Status Ok() { return {}; }
 }  // namespace dj
 
 // Evaluates `expr` (a Result); on error returns the error from the enclosing function.
-#define DJ_RETURN_IF_ERROR(expr)                        \
-  do {                                                  \
-    auto dj_status_ = (expr);                           \
+#define DJ_RETURN_IF_ERROR(expr)                                \
+  do {                                                          \
+    auto dj_status_ = (expr);                                   \
     if (!dj_status_.ok()) return std::move(dj_status_).error(); \
   } while (0)
 
@@ -155,7 +155,7 @@ inline Status Ok() { return {}; }
 // `DJ_ASSIGN_OR_RETURN(auto x, Foo());` declares x from Foo()'s value or returns its error.
 #define DJ_ASSIGN_OR_RETURN(decl, expr) \
   DJ_ASSIGN_OR_RETURN_IMPL_(DJ_CONCAT_(dj_result_, __LINE__), decl, expr)
-#define DJ_ASSIGN_OR_RETURN_IMPL_(tmp, decl, expr)     \
-  auto tmp = (expr);                                   \
-  if (!tmp.ok()) return std::move(tmp).error();        \
+#define DJ_ASSIGN_OR_RETURN_IMPL_(tmp, decl, expr) \
+  auto tmp = (expr);                               \
+  if (!tmp.ok()) return std::move(tmp).error();    \
   decl = std::move(tmp).value()

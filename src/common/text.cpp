@@ -95,7 +95,8 @@ bool IsValidPhone(std::string_view phone) {
   if (phone.size() == 11 && phone[0] == '1' && phone[1] >= '3' && IsDigits(phone)) return true;
   if (phone.empty() || phone[0] != '0') return false;
   auto dash = phone.find('-');
-  if (dash == std::string_view::npos) return phone.size() >= 10 && phone.size() <= 12 && IsDigits(phone);
+  if (dash == std::string_view::npos)
+    return phone.size() >= 10 && phone.size() <= 12 && IsDigits(phone);
   std::string_view area = phone.substr(0, dash), local = phone.substr(dash + 1);
   return area.size() >= 3 && area.size() <= 4 && IsDigits(area) && local.size() >= 7 &&
          local.size() <= 8 && IsDigits(local);

@@ -10,7 +10,9 @@ TEST(TextTest, NormalizesFullWidthAndTrims) {
   EXPECT_EQ(NormalizeInput("\u3000张三\u3000"), "张三");
   EXPECT_EQ(NormalizeInput("１３９１２３４５６７８"), "13912345678");
   EXPECT_EQ(NormalizeInput("１１０１０５１９４９１２３１００２Ｘ"), "11010519491231002X");
-  EXPECT_EQ(NormalizeInput("\xC2\xA0" "a b\t"), "a b");
+  EXPECT_EQ(NormalizeInput("\xC2\xA0"
+                           "a b\t"),
+            "a b");
   EXPECT_EQ(NormalizeInput(""), "");
   EXPECT_EQ(NormalizeInput("   "), "");
 }
@@ -29,8 +31,8 @@ TEST(TextTest, ChecksAndMasksPhones) {
   for (const char* ok : {"13912345678", "027-87654321", "0715-8765432", "02787654321"}) {
     EXPECT_TRUE(IsValidPhone(ok)) << ok;
   }
-  for (const char* bad : {"", "1391234567", "139123456789", "12912345678", "27-87654321",
-                          "027-876", "139-1234-5678", "abc"}) {
+  for (const char* bad : {"", "1391234567", "139123456789", "12912345678", "27-87654321", "027-876",
+                          "139-1234-5678", "abc"}) {
     EXPECT_FALSE(IsValidPhone(bad)) << bad;
   }
   EXPECT_EQ(MaskPhone("13912345678"), "139****5678");
