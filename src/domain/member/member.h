@@ -75,8 +75,8 @@ struct Member {
   Date birth_date;
   std::string id_number;  // 18 characters, GB 11643; upper-case X
   Education education = Education::kBachelor;
-  std::string phone;       // may be empty
-  Date probationary_date;  // 入党时间: admitted as probationary member
+  std::string phone;              // may be empty
+  Date probationary_date;         // 入党时间: admitted as probationary member
   std::optional<Date> full_date;  // 转正时间; 党龄 counts from here (DZ-22-2)
   MemberStatus status = MemberStatus::kProbationary;
   std::optional<Date> left_date;  // set exactly when status is not active

@@ -54,8 +54,8 @@ class MemberRepository {
                               const Member& after) = 0;
   // Closes the open period at `date` and opens one in `to_branch` from `date`; `after` is the
   // member with the new branch and group.
-  virtual Status TransferMember(const WriteContext& ctx, const Member& before,
-                                const Member& after, Date date) = 0;
+  virtual Status TransferMember(const WriteContext& ctx, const Member& before, const Member& after,
+                                Date date) = 0;
   // Removes the member and their periods.
   virtual Status DeleteMember(const WriteContext& ctx, const Member& member) = 0;
 

@@ -1,0 +1,189 @@
+#include "domain/member/member_service.h"
+
+#include <unordered_map>
+
+#include "domain/member/member_validation.h"
+
+namespace dj {
+namespace {
+
+Error DuplicateIdNumber(const std::string& id_number) {
+  return Error::Conflict("member.id_number_duplicate",
+                         "身份证号 " + MaskIdNumber(id_number) + " 已有党员使用");
+}
+
+}  // namespace
+
+Result<Member> MemberService::Get(MemberId id) { return repo_.GetMember(id); }
+
+Result<std::vector<MembershipPeriod>> MemberService::History(MemberId id) {
+  DJ_RETURN_IF_ERROR(repo_.GetMember(id));
+  return repo_.GetPeriods(id);
+}
+
+std::vector<FieldError> MemberService::CheckPlacement(NodeId branch_id,
+                                                      std::optional<NodeId> group_id,
+                                                      int row) const {
+  std::vector<FieldError> out;
+  auto branch = roster_.GetNode(branch_id);
+  if (!branch) {
+    out.push_back({row, "branch_id", std::to_string(branch_id), "branch_not_found",
+                   "所在支部 " + std::to_string(branch_id) + " 不存在"});
+    return out;
+  }
+  if (branch->kind != NodeKind::kBranch) {
+    out.push_back(
+        {row, "branch_id", std::to_string(branch_id), "not_a_branch",
+         "“" + branch->name + "”是" + NodeKindLabel(branch->kind) + "，党员只能编入党支部"});
+    return out;
+  }
+  if (group_id) {
+    auto group = roster_.GetNode(*group_id);
+    if (!group || group->kind != NodeKind::kGroup || group->parent_id != branch_id) {
+      out.push_back({row, "group_id", std::to_string(*group_id), "group_not_in_branch",
+                     "党小组 " + std::to_string(*group_id) + " 不属于“" + branch->name + "”"});
+    }
+  }
+  return out;
+}
+
+Result<Member> MemberService::Create(const WriteContext& ctx, Member member,
+                                     std::optional<Date> branch_since) {
+  Date since = branch_since.value_or(member.probationary_date);
+  DJ_ASSIGN_OR_RETURN(auto created, CreateMany(ctx, {NewMember{std::move(member), since}}, 0));
+  return std::move(created.front());
+}
+
+Result<std::vector<Member>> MemberService::CreateMany(const WriteContext& ctx,
+                                                      std::vector<NewMember> members,
+                                                      int first_row) {
+  const Date today = clock_.Today();
+  auto lock = roster_.WriteLock();
+  std::vector<FieldError> problems;
+  std::unordered_map<std::string, int> row_of_id_number;
+  for (size_t i = 0; i < members.size(); ++i) {
+    Member& m = members[i].member;
+    const int row = first_row + static_cast<int>(i);
+    NormalizeMember(m);
+    auto add = [&](std::vector<FieldError> more) {
+      problems.insert(problems.end(), std::make_move_iterator(more.begin()),
+                      std::make_move_iterator(more.end()));
+    };
+    add(ValidateMemberFields(m, today, row));
+    add(ValidateBranchSince(m, members[i].branch_since, today, row));
+    add(CheckPlacement(m.branch_id, m.group_id, row));
+    if (!IsActive(m.status)) {
+      problems.push_back({row, "status", MemberStatusId(m.status), "not_active",
+                          "新增党员的状态应为预备党员或正式党员"});
+    }
+    if (m.id_number.empty()) continue;
+    auto [it, inserted] = row_of_id_number.emplace(m.id_number, row);
+    if (!inserted) {
+      problems.push_back({row, "id_number", m.id_number, "duplicate_in_batch",
+                          "身份证号与第 " + std::to_string(it->second) + " 行重复"});
+      continue;
+    }
+    DJ_ASSIGN_OR_RETURN(auto existing, repo_.FindByIdNumber(m.id_number));
+    if (existing) {
+      problems.push_back({row, "id_number", m.id_number, "id_number_duplicate",
+                          "身份证号已有党员使用（党员编号 " + std::to_string(*existing) + "）"});
+    }
+  }
+  if (!problems.empty()) {
+    if (first_row == 0 && problems.size() == 1 && problems[0].key == "id_number_duplicate") {
+      return DuplicateIdNumber(problems[0].value);
+    }
+    return Error::Validation(std::move(problems));
+  }
+  DJ_ASSIGN_OR_RETURN(auto created, repo_.InsertMembers(ctx, members));
+  for (size_t i = 0; i < created.size(); ++i) {
+    const Member& m = created[i];
+    roster_.PutMember(m, {MembershipPeriod{m.id, m.branch_id, m.group_id, members[i].branch_since,
+                                           std::nullopt}});
+  }
+  return created;
+}
+
+Status MemberService::ReloadIntoRoster(MemberId id) {
+  DJ_ASSIGN_OR_RETURN(Member m, repo_.GetMember(id));
+  DJ_ASSIGN_OR_RETURN(auto periods, repo_.GetPeriods(id));
+  roster_.PutMember(m, periods);
+  return Ok();
+}
+
+Result<Member> MemberService::Update(const WriteContext& ctx, MemberId id, Member after) {
+  const Date today = clock_.Today();
+  auto lock = roster_.WriteLock();
+  DJ_ASSIGN_OR_RETURN(Member before, repo_.GetMember(id));
+  after.id = id;
+  NormalizeMember(after);
+  if (after.branch_id != before.branch_id) {
+    return Error::InvalidArgument("member.branch_change_requires_transfer",
+                                  "变更所在支部请使用组织关系转接，以保留转接记录");
+  }
+  std::vector<FieldError> problems = ValidateMemberFields(after, today);
+  auto placement = CheckPlacement(after.branch_id, after.group_id, 0);
+  problems.insert(problems.end(), placement.begin(), placement.end());
+  if (!IsActive(before.status) && !IsActive(after.status) && before.left_date != after.left_date) {
+    problems.push_back({0, "left_date", after.left_date ? after.left_date->ToString() : "",
+                        "left_date_change", "已离开的党员不能修改离开日期，请先恢复其状态"});
+  }
+  if (!problems.empty()) return Error::Validation(std::move(problems));
+  if (after.id_number != before.id_number) {
+    DJ_ASSIGN_OR_RETURN(auto existing, repo_.FindByIdNumber(after.id_number));
+    if (existing && *existing != id) return DuplicateIdNumber(after.id_number);
+  }
+  if (after == before) return after;
+  DJ_RETURN_IF_ERROR(repo_.UpdateMember(ctx, before, after));
+  DJ_RETURN_IF_ERROR(ReloadIntoRoster(id));
+  return after;
+}
+
+Result<Member> MemberService::Transfer(const WriteContext& ctx, MemberId id, NodeId to_branch,
+                                       std::optional<NodeId> to_group, Date date) {
+  const Date today = clock_.Today();
+  auto lock = roster_.WriteLock();
+  DJ_ASSIGN_OR_RETURN(Member before, repo_.GetMember(id));
+  if (!IsActive(before.status)) {
+    return Error::Conflict(
+        "member.not_active",
+        std::string("该党员状态为“") + MemberStatusLabel(before.status) + "”，不能转接组织关系");
+  }
+  std::vector<FieldError> problems = CheckPlacement(to_branch, to_group, 0);
+  for (auto& p : problems) p.field = p.field == "branch_id" ? "to_branch_id" : "to_group_id";
+  if (to_branch == before.branch_id) {
+    problems.push_back({0, "to_branch_id", std::to_string(to_branch), "same_branch",
+                        "转入支部与当前支部相同；同一支部内调整党小组请修改党员信息"});
+  }
+  DJ_ASSIGN_OR_RETURN(auto periods, repo_.GetPeriods(id));
+  if (date > today) {
+    problems.push_back({0, "date", date.ToString(), "in_future", "转接日期不能晚于今天"});
+  } else if (!periods.empty() && date <= periods.back().from) {
+    problems.push_back({0, "date", date.ToString(), "before_current_period",
+                        "转接日期须晚于进入当前支部的日期 " + periods.back().from.ToString()});
+  }
+  if (!problems.empty()) return Error::Validation(std::move(problems));
+  Member after = before;
+  after.branch_id = to_branch;
+  after.group_id = to_group;
+  DJ_RETURN_IF_ERROR(repo_.TransferMember(ctx, before, after, date));
+  DJ_RETURN_IF_ERROR(ReloadIntoRoster(id));
+  return after;
+}
+
+Status MemberService::Delete(const WriteContext& ctx, MemberId id) {
+  auto lock = roster_.WriteLock();
+  DJ_ASSIGN_OR_RETURN(Member before, repo_.GetMember(id));
+  DJ_RETURN_IF_ERROR(repo_.DeleteMember(ctx, before));
+  roster_.RemoveMember(id);  // also clears the member from any node's secretary, as the
+                             // database's ON DELETE SET NULL did
+  return Ok();
+}
+
+Result<MemberSearchResult> MemberService::Search(const MemberQuery& query) {
+  DJ_ASSIGN_OR_RETURN(MemberPage page, roster_.Search(query));
+  DJ_ASSIGN_OR_RETURN(auto members, repo_.GetMembers(page.ids));
+  return MemberSearchResult{page.total, std::move(members)};
+}
+
+}  // namespace dj

@@ -1,0 +1,67 @@
+// Use cases on members: create, read, update, transfer between branches, delete, search.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "common/date.h"
+#include "common/result.h"
+#include "domain/member/member.h"
+#include "domain/member/member_repository.h"
+#include "domain/roster/roster.h"
+#include "domain/write_context.h"
+
+namespace dj {
+
+struct MemberSearchResult {
+  int64_t total = 0;
+  std::vector<Member> members;  // the requested page, in order
+};
+
+// Thread-safe. Writes are serialised through the roster's write lock so validation, the
+// database write and the roster update happen as one step.
+class MemberService {
+ public:
+  MemberService(MemberRepository& repo, Roster& roster, const Clock& clock)
+      : repo_(repo), roster_(roster), clock_(clock) {}
+
+  // NotFound "member.not_found".
+  Result<Member> Get(MemberId id);
+  // The member's periods in branches, oldest first. NotFound "member.not_found".
+  Result<std::vector<MembershipPeriod>> History(MemberId id);
+
+  // Adds a member who belongs to their branch from `branch_since` (default: the date they
+  // were admitted). Validation errors list every field problem; Conflict
+  // "member.id_number_duplicate" when the ID number is on file.
+  Result<Member> Create(const WriteContext& ctx, Member member,
+                        std::optional<Date> branch_since = std::nullopt);
+  // Adds many members, all or nothing. Every row is checked before anything is written and
+  // every problem of every row is reported (rows numbered `first_row`, `first_row`+1, ...),
+  // including ID numbers repeated inside the batch or already on file.
+  Result<std::vector<Member>> CreateMany(const WriteContext& ctx, std::vector<NewMember> members,
+                                         int first_row = 1);
+  // Replaces the member's fields. The branch cannot change here (InvalidArgument
+  // "member.branch_change_requires_transfer"): moves go through Transfer so history is kept.
+  Result<Member> Update(const WriteContext& ctx, MemberId id, Member after);
+  // Moves an active member to `to_branch` (and optionally one of its groups) on `date`.
+  Result<Member> Transfer(const WriteContext& ctx, MemberId id, NodeId to_branch,
+                          std::optional<NodeId> to_group, Date date);
+  // Deletes the member and their history.
+  Status Delete(const WriteContext& ctx, MemberId id);
+
+  // NotFound "org.not_found" when the subtree does not exist.
+  Result<MemberSearchResult> Search(const MemberQuery& query);
+
+ private:
+  // Problems with where the member is placed: the branch must be a branch, the group one of
+  // its groups.
+  std::vector<FieldError> CheckPlacement(NodeId branch_id, std::optional<NodeId> group_id,
+                                         int row) const;
+  Status ReloadIntoRoster(MemberId id);
+
+  MemberRepository& repo_;
+  Roster& roster_;
+  const Clock& clock_;
+};
+
+}  // namespace dj

@@ -1,0 +1,360 @@
+#include "domain/roster/roster.h"
+
+#include <algorithm>
+#include <climits>
+
+#include "common/collation.h"
+
+namespace dj {
+namespace {
+
+constexpr int32_t kOpen = INT32_MAX;
+
+constexpr const char* kAgeBands[kAgeBandCount] = {
+    "30岁及以下", "31至35岁", "36至40岁", "41至45岁",
+    "46至50岁",   "51至55岁", "56至60岁", "61岁及以上",
+};
+
+constexpr const char* kPartyAgeBands[kPartyAgeBandCount] = {
+    "5年及以下", "6至10年", "11至20年", "21至30年", "31至40年", "41至50年", "51年及以上",
+};
+
+Error NodeNotFound(NodeId id) {
+  return Error::NotFound("org.not_found", "组织 " + std::to_string(id) + " 不存在");
+}
+
+int LeftIndex(MemberStatus s) {
+  switch (s) {
+    case MemberStatus::kTransferredOut:
+      return 0;
+    case MemberStatus::kDeceased:
+      return 1;
+    default:
+      return 2;
+  }
+}
+
+}  // namespace
+
+const char* AgeBandLabel(int band) { return kAgeBands[band]; }
+
+int AgeBandOf(int age) {
+  if (age <= 30) return 0;
+  if (age > 60) return 7;
+  return (age - 31) / 5 + 1;
+}
+
+const char* PartyAgeBandLabel(int band) { return kPartyAgeBands[band]; }
+
+int PartyAgeBandOf(int party_age) {
+  if (party_age <= 5) return 0;
+  if (party_age <= 10) return 1;
+  if (party_age > 50) return 6;
+  return (party_age - 1) / 10 + 1;
+}
+
+Roster::Facts Roster::MakeFacts(const Member& m, const std::vector<MembershipPeriod>& periods) {
+  Facts f;
+  f.id = m.id;
+  f.branch_id = m.branch_id;
+  f.where = m.group_id.value_or(m.branch_id);
+  f.birth = DateNumber(m.birth_date);
+  f.probationary = DateNumber(m.probationary_date);
+  f.full = m.full_date ? DateNumber(*m.full_date) : 0;
+  f.left_days = m.left_date && !IsActive(m.status) ? m.left_date->days() : kOpen;
+  f.status = m.status;
+  f.gender = m.gender;
+  f.education = m.education;
+  f.category = m.category;
+  f.name = m.name;
+  f.sort_key = PinyinSortKey(m.name);
+  f.spans.reserve(periods.size());
+  for (const auto& p : periods) {
+    f.spans.push_back(
+        {p.group_id.value_or(p.branch_id), p.from.days(), p.to ? p.to->days() : kOpen});
+  }
+  std::sort(f.spans.begin(), f.spans.end(),
+            [](const Span& a, const Span& b) { return a.from < b.from; });
+  return f;
+}
+
+Status Roster::Load(const RosterSnapshot& snapshot) {
+  DJ_ASSIGN_OR_RETURN(OrgTree tree, OrgTree::Build(snapshot.nodes));
+  std::unordered_map<MemberId, std::vector<MembershipPeriod>> periods;
+  periods.reserve(snapshot.members.size());
+  for (const auto& p : snapshot.periods) {
+    if (tree.PositionOf(p.branch_id) < 0 || (p.group_id && tree.PositionOf(*p.group_id) < 0)) {
+      return Error::Internal("党员 " + std::to_string(p.member_id) + " 的任职记录指向不存在的组织");
+    }
+    periods[p.member_id].push_back(p);
+  }
+  std::vector<Facts> facts;
+  facts.reserve(snapshot.members.size());
+  std::unordered_map<MemberId, size_t> index;
+  index.reserve(snapshot.members.size());
+  for (const auto& m : snapshot.members) {
+    if (tree.PositionOf(m.branch_id) < 0) {
+      return Error::Internal("党员 " + std::to_string(m.id) + " 所在支部不存在");
+    }
+    index[m.id] = facts.size();
+    facts.push_back(MakeFacts(m, periods[m.id]));
+  }
+  std::unordered_map<std::string, NodeId> by_code;
+  for (const auto& n : tree.nodes()) by_code[n.code] = n.id;
+
+  std::unique_lock lock(mu_);
+  tree_ = std::move(tree);
+  by_code_ = std::move(by_code);
+  members_ = std::move(facts);
+  member_index_ = std::move(index);
+  return Ok();
+}
+
+std::optional<OrgNode> Roster::GetNode(NodeId id) const {
+  std::shared_lock lock(mu_);
+  const OrgNode* n = tree_.Find(id);
+  return n ? std::optional(*n) : std::nullopt;
+}
+
+std::optional<NodeId> Roster::FindNodeByCode(const std::string& code) const {
+  std::shared_lock lock(mu_);
+  auto it = by_code_.find(code);
+  return it == by_code_.end() ? std::nullopt : std::optional(it->second);
+}
+
+std::optional<OrgNode> Roster::Root() const {
+  std::shared_lock lock(mu_);
+  return tree_.root() ? std::optional(*tree_.root()) : std::nullopt;
+}
+
+std::vector<OrgNode> Roster::Children(NodeId id) const {
+  std::shared_lock lock(mu_);
+  std::vector<OrgNode> out;
+  for (const OrgNode* n : tree_.Children(id)) out.push_back(*n);
+  return out;
+}
+
+std::vector<OrgNode> Roster::PathTo(NodeId id) const {
+  std::shared_lock lock(mu_);
+  std::vector<OrgNode> out;
+  for (const OrgNode* n : tree_.PathTo(id)) out.push_back(*n);
+  return out;
+}
+
+bool Roster::IsInSubtree(NodeId id, NodeId ancestor) const {
+  std::shared_lock lock(mu_);
+  return tree_.IsInSubtree(id, ancestor);
+}
+
+size_t Roster::NodeCount() const {
+  std::shared_lock lock(mu_);
+  return tree_.size();
+}
+
+int64_t Roster::ActiveMembersAt(NodeId id) const {
+  std::shared_lock lock(mu_);
+  int64_t n = 0;
+  for (const auto& f : members_) {
+    n += IsActive(f.status) && (f.where == id || f.branch_id == id);
+  }
+  return n;
+}
+
+bool Roster::HasMemberHistory(NodeId id) const {
+  std::shared_lock lock(mu_);
+  for (const auto& f : members_) {
+    if (f.branch_id == id || f.where == id) return true;
+    for (const auto& s : f.spans) {
+      if (s.where == id) return true;
+    }
+  }
+  return false;
+}
+
+bool Roster::HasMember(MemberId id) const {
+  std::shared_lock lock(mu_);
+  return member_index_.count(id) > 0;
+}
+
+std::optional<MemberStatus> Roster::StatusOf(MemberId id) const {
+  std::shared_lock lock(mu_);
+  auto it = member_index_.find(id);
+  return it == member_index_.end() ? std::nullopt : std::optional(members_[it->second].status);
+}
+
+std::optional<NodeId> Roster::BranchOf(MemberId id) const {
+  std::shared_lock lock(mu_);
+  auto it = member_index_.find(id);
+  return it == member_index_.end() ? std::nullopt : std::optional(members_[it->second].branch_id);
+}
+
+std::optional<NodeId> Roster::PlaceOf(MemberId id) const {
+  std::shared_lock lock(mu_);
+  auto it = member_index_.find(id);
+  return it == member_index_.end() ? std::nullopt : std::optional(members_[it->second].where);
+}
+
+Status Roster::RebuildTree(std::vector<OrgNode> nodes) {
+  DJ_ASSIGN_OR_RETURN(OrgTree tree, OrgTree::Build(std::move(nodes)));
+  tree_ = std::move(tree);
+  by_code_.clear();
+  for (const auto& n : tree_.nodes()) by_code_[n.code] = n.id;
+  return Ok();
+}
+
+Status Roster::PutNode(const OrgNode& node) {
+  std::unique_lock lock(mu_);
+  std::vector<OrgNode> nodes = tree_.nodes();
+  auto it =
+      std::find_if(nodes.begin(), nodes.end(), [&](const OrgNode& n) { return n.id == node.id; });
+  if (it == nodes.end()) {
+    nodes.push_back(node);
+  } else {
+    *it = node;
+  }
+  return RebuildTree(std::move(nodes));
+}
+
+void Roster::RemoveNode(NodeId id) {
+  std::unique_lock lock(mu_);
+  std::vector<OrgNode> nodes = tree_.nodes();
+  std::erase_if(nodes, [&](const OrgNode& n) { return n.id == id; });
+  // Removing a leaf from a tree leaves a tree; the services only remove leaves.
+  Status s = RebuildTree(std::move(nodes));
+  assert(s.ok());
+  (void)s;
+}
+
+void Roster::AddFactsLocked(Facts facts) {
+  member_index_[facts.id] = members_.size();
+  members_.push_back(std::move(facts));
+}
+
+void Roster::RemoveFactsLocked(MemberId id) {
+  auto it = member_index_.find(id);
+  if (it == member_index_.end()) return;
+  size_t i = it->second;
+  member_index_.erase(it);
+  if (i != members_.size() - 1) {
+    members_[i] = std::move(members_.back());
+    member_index_[members_[i].id] = i;
+  }
+  members_.pop_back();
+}
+
+void Roster::PutMember(const Member& member, const std::vector<MembershipPeriod>& periods) {
+  Facts facts = MakeFacts(member, periods);  // outside the lock: computes the sort key
+  std::unique_lock lock(mu_);
+  RemoveFactsLocked(member.id);
+  AddFactsLocked(std::move(facts));
+}
+
+void Roster::RemoveMember(MemberId id) {
+  std::unique_lock lock(mu_);
+  RemoveFactsLocked(id);
+  bool named = false;
+  for (const auto& n : tree_.nodes()) named = named || n.secretary_id == id;
+  if (!named) return;
+  std::vector<OrgNode> nodes = tree_.nodes();
+  for (auto& n : nodes) {
+    if (n.secretary_id == id) n.secretary_id.reset();
+  }
+  Status s = RebuildTree(std::move(nodes));  // the shape is unchanged, so it stays a tree
+  assert(s.ok());
+  (void)s;
+}
+
+Result<SubtreeStats> Roster::Stats(NodeId node, Date as_of) const {
+  std::shared_lock lock(mu_);
+  auto range = tree_.SubtreeOf(node);
+  if (!range) return NodeNotFound(node);
+  SubtreeStats s;
+  s.node_id = node;
+  s.as_of = as_of;
+  const int32_t day = as_of.days();
+  const int32_t day_number = DateNumber(as_of);
+  const int32_t year_start = Date::FromYmd(as_of.year(), 1, 1)->days();
+  for (const Facts& f : members_) {
+    for (const Span& span : f.spans) {
+      if (span.from > day || day >= span.to) continue;
+      if (!range->Contains(tree_.PositionOf(span.where)) || f.probationary > day_number) break;
+      ++s.total;
+      bool full = f.full != 0 && f.full <= day_number;
+      if (full) {
+        ++s.full;
+        ++s.by_party_age_band[PartyAgeBandOf((day_number - f.full) / 10000)];
+      } else {
+        ++s.probationary;
+      }
+      ++s.by_gender[static_cast<int>(f.gender)];
+      ++s.by_category[static_cast<int>(f.category)];
+      ++s.by_education[static_cast<int>(f.education)];
+      ++s.by_age_band[AgeBandOf((day_number - f.birth) / 10000)];
+      break;
+    }
+    if (f.left_days != kOpen && f.left_days >= year_start && f.left_days <= day &&
+        !f.spans.empty() && range->Contains(tree_.PositionOf(f.spans.back().where))) {
+      ++s.left_this_year[LeftIndex(f.status)];
+    }
+  }
+  for (int32_t pos = range->begin; pos < range->end; ++pos) {
+    ++s.nodes_by_kind[static_cast<int>(tree_.At(pos).kind)];
+  }
+  return s;
+}
+
+Result<MemberPage> Roster::Search(const MemberQuery& q) const {
+  const int32_t today = DateNumber(clock_.Today());
+  std::shared_lock lock(mu_);
+  auto range = tree_.SubtreeOf(q.subtree);
+  if (!range) return NodeNotFound(q.subtree);
+  uint32_t status_mask = 0;
+  for (MemberStatus st : q.statuses) status_mask |= 1u << static_cast<int>(st);
+  std::vector<const Facts*> hits;
+  for (const Facts& f : members_) {
+    if (!range->Contains(tree_.PositionOf(f.where))) continue;
+    if (status_mask != 0 && !(status_mask & (1u << static_cast<int>(f.status)))) continue;
+    if (q.category && f.category != *q.category) continue;
+    if (q.age_min || q.age_max) {
+      int age = (today - f.birth) / 10000;
+      if ((q.age_min && age < *q.age_min) || (q.age_max && age > *q.age_max)) continue;
+    }
+    if (!q.name_contains.empty() && f.name.find(q.name_contains) == std::string::npos) continue;
+    hits.push_back(&f);
+  }
+  MemberPage page;
+  page.total = static_cast<int64_t>(hits.size());
+  if (q.offset >= page.total || q.limit <= 0) return page;
+
+  auto key_less = [&](const Facts* a, const Facts* b) {
+    switch (q.sort) {
+      case MemberSort::kName:
+        if (a->sort_key != b->sort_key) return a->sort_key < b->sort_key;
+        break;
+      case MemberSort::kBirthDate:
+        if (a->birth != b->birth) return a->birth < b->birth;
+        break;
+      case MemberSort::kProbationaryDate:
+        if (a->probationary != b->probationary) return a->probationary < b->probationary;
+        break;
+      case MemberSort::kFullDate: {
+        // Members without a full-membership date come last in ascending order.
+        uint32_t fa = static_cast<uint32_t>(a->full - 1), fb = static_cast<uint32_t>(b->full - 1);
+        if (fa != fb) return fa < fb;
+        break;
+      }
+      case MemberSort::kId:
+        break;
+    }
+    return a->id < b->id;
+  };
+  auto less = [&](const Facts* a, const Facts* b) {
+    return q.descending ? key_less(b, a) : key_less(a, b);
+  };
+  int64_t end = std::min(page.total, q.offset + q.limit);
+  std::partial_sort(hits.begin(), hits.begin() + end, hits.end(), less);
+  for (int64_t i = q.offset; i < end; ++i) page.ids.push_back(hits[i]->id);
+  return page;
+}
+
+}  // namespace dj
