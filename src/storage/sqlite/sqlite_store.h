@@ -1,0 +1,54 @@
+// The SQLite storage of one database file: the connection pool and the repositories on it.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "common/date.h"
+#include "common/result.h"
+#include "domain/member/member_repository.h"
+#include "domain/org/org_repository.h"
+#include "storage/sqlite/pool.h"
+#include "storage/sqlite/sqlite_member_repository.h"
+#include "storage/sqlite/sqlite_org_repository.h"
+
+namespace dj {
+
+struct StoreOptions {
+  int readers = 4;  // reader connections; the server runs handlers on 2-4 threads
+  // Apply pending migrations at open. When false, a database that is not at the program's
+  // schema version is refused with "storage.schema_outdated" (run `dangjian migrate`).
+  bool migrate = true;
+  const Clock* clock = nullptr;  // audit timestamps; the system clock when null. Not owned.
+  OpenOptions open;
+};
+
+// Owns the pool and the repositories; thread-safe as they are.
+class SqliteStore {
+ public:
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  OrgRepository& orgs() { return orgs_; }
+  MemberRepository& members() { return members_; }
+  // For the command line (migrate, check): connections to the same file.
+  ConnectionPool& pool() { return *pool_; }
+
+ private:
+  friend Result<std::unique_ptr<SqliteStore>> OpenSqliteStore(const std::string&,
+                                                              const StoreOptions&);
+  SqliteStore(std::unique_ptr<ConnectionPool> pool, const Clock* clock);
+
+  std::unique_ptr<ConnectionPool> pool_;
+  SystemClock system_clock_;
+  SqliteOrgRepository orgs_;
+  SqliteMemberRepository members_;
+};
+
+// Opens the database at `path` (created when missing), migrates it or checks its version as
+// `options` say. Errors: "storage.open_failed", "storage.schema_too_new",
+// "storage.schema_outdated", and those of a failed migration.
+Result<std::unique_ptr<SqliteStore>> OpenSqliteStore(const std::string& path,
+                                                     const StoreOptions& options = {});
+
+}  // namespace dj
