@@ -1,0 +1,72 @@
+#include "app/app.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "http/api/health_controller.h"
+#include "http/api/member_controller.h"
+#include "http/api/org_controller.h"
+
+#ifndef DJ_VERSION
+#define DJ_VERSION "0.0.0"
+#endif
+
+namespace dj {
+
+const char* AppVersion() { return DJ_VERSION; }
+
+App::~App() = default;
+
+Status EnsureDatabaseDirectory(const std::string& db_path) {
+  std::filesystem::path parent = std::filesystem::path(db_path).parent_path();
+  if (parent.empty()) return Ok();
+  std::error_code ec;
+  std::filesystem::create_directories(parent, ec);
+  if (ec) {
+    return Error::InvalidArgument("app.db_dir",
+                                  "无法创建数据库目录 " + parent.string() + "：" + ec.message());
+  }
+  return Ok();
+}
+
+Result<RosterSnapshot> WriteDemo(SqliteStore& store, DemoScale scale, uint64_t seed, Date today) {
+  DJ_ASSIGN_OR_RETURN(RosterSnapshot snapshot,
+                      GenerateDemo(DemoOptions{.scale = scale, .seed = seed, .today = today}));
+  WriteContext ctx;
+  ctx.user_name = "demo";
+  DJ_RETURN_IF_ERROR(store.members().Seed(ctx, snapshot));
+  return snapshot;
+}
+
+Result<std::unique_ptr<App>> App::Open(const AppOptions& options) {
+  std::unique_ptr<App> app(new App());
+  app->clock_ = options.clock != nullptr ? options.clock : &app->system_clock_;
+  DJ_RETURN_IF_ERROR(EnsureDatabaseDirectory(options.db_path));
+  StoreOptions store_options;
+  store_options.clock = app->clock_;
+  DJ_ASSIGN_OR_RETURN(app->store_, OpenSqliteStore(options.db_path, store_options));
+
+  DJ_ASSIGN_OR_RETURN(RosterSnapshot snapshot, app->store_->members().LoadSnapshot());
+  if (options.demo && snapshot.nodes.empty()) {
+    DJ_ASSIGN_OR_RETURN(snapshot, WriteDemo(*app->store_, options.demo_scale, options.demo_seed,
+                                            app->clock_->Today()));
+    app->demo_created_ = true;
+  }
+  app->roster_ = std::make_unique<Roster>(*app->clock_);
+  DJ_RETURN_IF_ERROR(app->roster_->Load(snapshot));
+  app->nodes_at_start_ = snapshot.nodes.size();
+  app->members_at_start_ = snapshot.members.size();
+
+  app->orgs_ = std::make_unique<OrgService>(app->store_->orgs(), *app->roster_);
+  app->members_ =
+      std::make_unique<MemberService>(app->store_->members(), *app->roster_, *app->clock_);
+  return app;
+}
+
+void App::AddRoutes(http::Router& router) {
+  http::AddHealthRoutes(router, AppVersion(), *roster_);
+  http::AddOrgRoutes(router, *orgs_, *roster_, *clock_);
+  http::AddMemberRoutes(router, *members_, *roster_, *clock_);
+}
+
+}  // namespace dj

@@ -1,0 +1,52 @@
+// Small pieces every controller needs: ids from the path, the write context of a request, and
+// strict reading of query parameters with every problem reported at once.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/date.h"
+#include "common/result.h"
+#include "domain/write_context.h"
+#include "http/request.h"
+
+namespace dj::http {
+
+// The positive integer id in path parameter `name`. InvalidArgument "request.invalid_id"
+// ("路径中的编号 abc 无效") otherwise.
+Result<int64_t> PathId(const Request& request, std::string_view name = "id");
+
+// Who writes, from where, under which request id: recorded in the audit log with every write.
+// Until accounts exist (issue 3) the user is anonymous and only the address is known.
+WriteContext WriteContextOf(const Request& request);
+
+// Reads query parameters, collecting a FieldError (row 0, field = parameter name) for each
+// malformed one; Finish returns them as one validation error. Absent parameters read as
+// nullopt. Not thread-safe.
+class QueryReader {
+ public:
+  explicit QueryReader(const Request& request) : request_(request) {}
+
+  // An integer in [min, max]: "request.invalid_integer" / "request.out_of_range".
+  std::optional<int64_t> Int(std::string_view name, int64_t min, int64_t max);
+  // "YYYY-MM-DD": "request.invalid_date".
+  std::optional<Date> DateParam(std::string_view name);
+  // The value as sent (already percent-decoded and valid UTF-8).
+  std::optional<std::string> Text(std::string_view name);
+  // One of `choices`: "request.invalid_choice".
+  std::optional<std::string> Choice(std::string_view name,
+                                    const std::vector<std::string_view>& choices);
+  // Every value of a repeatable parameter, also split at commas ("status=full,probationary").
+  std::vector<std::string> List(std::string_view name);
+
+  void AddError(std::string field, std::string value, std::string key, std::string message);
+  Status Finish() const;
+
+ private:
+  const Request& request_;
+  std::vector<FieldError> errors_;
+};
+
+}  // namespace dj::http
