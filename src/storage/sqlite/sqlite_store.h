@@ -6,9 +6,11 @@
 
 #include "common/date.h"
 #include "common/result.h"
+#include "domain/auth/auth_repository.h"
 #include "domain/member/member_repository.h"
 #include "domain/org/org_repository.h"
 #include "storage/sqlite/pool.h"
+#include "storage/sqlite/sqlite_auth_repository.h"
 #include "storage/sqlite/sqlite_member_repository.h"
 #include "storage/sqlite/sqlite_org_repository.h"
 
@@ -31,6 +33,7 @@ class SqliteStore {
 
   OrgRepository& orgs() { return orgs_; }
   MemberRepository& members() { return members_; }
+  AuthRepository& auth() { return auth_; }
   // For the command line (migrate, check): connections to the same file.
   ConnectionPool& pool() { return *pool_; }
 
@@ -43,6 +46,7 @@ class SqliteStore {
   SystemClock system_clock_;
   SqliteOrgRepository orgs_;
   SqliteMemberRepository members_;
+  SqliteAuthRepository auth_;
 };
 
 // Opens the database at `path` (created when missing), migrates it or checks its version as
