@@ -49,13 +49,14 @@ class MemberRepository {
   // Replaces `before` with `after` (same id and branch). When `after` has left (status not
   // active), the open period is closed at after.left_date; when a member who had left is
   // restored, the period closed at before.left_date is reopened; a group change within the
-  // branch is written to the open period.
-  virtual Status UpdateMember(const WriteContext& ctx, const Member& before,
-                              const Member& after) = 0;
+  // branch is written to the open period. The nodes in `vacated` named the member as their
+  // secretary and lose them in the same transaction, each with its own audit entry.
+  virtual Status UpdateMember(const WriteContext& ctx, const Member& before, const Member& after,
+                              const std::vector<NodeId>& vacated) = 0;
   // Closes the open period at `date` and opens one in `to_branch` from `date`; `after` is the
-  // member with the new branch and group.
+  // member with the new branch and group. `vacated` as for UpdateMember.
   virtual Status TransferMember(const WriteContext& ctx, const Member& before, const Member& after,
-                                Date date) = 0;
+                                Date date, const std::vector<NodeId>& vacated) = 0;
   // Removes the member and their periods.
   virtual Status DeleteMember(const WriteContext& ctx, const Member& member) = 0;
 

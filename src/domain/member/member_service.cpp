@@ -111,6 +111,17 @@ Status MemberService::ReloadIntoRoster(MemberId id) {
   return Ok();
 }
 
+std::vector<NodeId> MemberService::PostsVacatedBy(const Member& after) const {
+  std::vector<NodeId> vacated;
+  for (NodeId node : roster_.NodesLedBy(after.id)) {
+    // The secretary must be a full member inside the node's subtree (see OrgService).
+    bool keeps = after.status == MemberStatus::kFull &&
+                 roster_.IsInSubtree(after.group_id.value_or(after.branch_id), node);
+    if (!keeps) vacated.push_back(node);
+  }
+  return vacated;
+}
+
 Result<Member> MemberService::Update(const WriteContext& ctx, MemberId id, Member after) {
   const Date today = clock_.Today();
   auto lock = roster_.WriteLock();
@@ -128,13 +139,30 @@ Result<Member> MemberService::Update(const WriteContext& ctx, MemberId id, Membe
     problems.push_back({0, "left_date", after.left_date ? after.left_date->ToString() : "",
                         "left_date_change", "已离开的党员不能修改离开日期，请先恢复其状态"});
   }
+  DJ_ASSIGN_OR_RETURN(auto periods, repo_.GetPeriods(id));
+  if (!periods.empty()) {
+    const Date first = periods.front().from;
+    if (after.probationary_date > first && after.probationary_date <= today) {
+      problems.push_back({0, "probationary_date", after.probationary_date.ToString(),
+                          "after_membership_began",
+                          "入党时间不能晚于其组织关系开始的日期 " + first.ToString()});
+    }
+    const Date current = periods.back().from;
+    if (IsActive(before.status) && !IsActive(after.status) && after.left_date &&
+        *after.left_date < current && *after.left_date >= after.probationary_date) {
+      problems.push_back({0, "left_date", after.left_date->ToString(), "before_current_period",
+                          "离开日期不能早于进入当前支部的日期 " + current.ToString()});
+    }
+  }
   if (!problems.empty()) return Error::Validation(std::move(problems));
   if (after.id_number != before.id_number) {
     DJ_ASSIGN_OR_RETURN(auto existing, repo_.FindByIdNumber(after.id_number));
     if (existing && *existing != id) return DuplicateIdNumber(after.id_number);
   }
   if (after == before) return after;
-  DJ_RETURN_IF_ERROR(repo_.UpdateMember(ctx, before, after));
+  std::vector<NodeId> vacated = PostsVacatedBy(after);
+  DJ_RETURN_IF_ERROR(repo_.UpdateMember(ctx, before, after, vacated));
+  roster_.ClearSecretary(vacated);
   DJ_RETURN_IF_ERROR(ReloadIntoRoster(id));
   return after;
 }
@@ -166,7 +194,9 @@ Result<Member> MemberService::Transfer(const WriteContext& ctx, MemberId id, Nod
   Member after = before;
   after.branch_id = to_branch;
   after.group_id = to_group;
-  DJ_RETURN_IF_ERROR(repo_.TransferMember(ctx, before, after, date));
+  std::vector<NodeId> vacated = PostsVacatedBy(after);
+  DJ_RETURN_IF_ERROR(repo_.TransferMember(ctx, before, after, date, vacated));
+  roster_.ClearSecretary(vacated);
   DJ_RETURN_IF_ERROR(ReloadIntoRoster(id));
   return after;
 }

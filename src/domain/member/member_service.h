@@ -42,8 +42,12 @@ class MemberService {
                                          int first_row = 1);
   // Replaces the member's fields. The branch cannot change here (InvalidArgument
   // "member.branch_change_requires_transfer"): moves go through Transfer so history is kept.
+  // The admission date cannot move after the first membership period began, nor a leaving
+  // date before the current one began. A secretary who leaves, or stops being a full
+  // member, leaves their post empty (recorded in the audit log).
   Result<Member> Update(const WriteContext& ctx, MemberId id, Member after);
-  // Moves an active member to `to_branch` (and optionally one of its groups) on `date`.
+  // Moves an active member to `to_branch` (and optionally one of its groups) on `date`. Nodes
+  // they were secretary of and that the new branch is not part of lose their secretary.
   Result<Member> Transfer(const WriteContext& ctx, MemberId id, NodeId to_branch,
                           std::optional<NodeId> to_group, Date date);
   // Deletes the member and their history.
@@ -58,6 +62,9 @@ class MemberService {
   std::vector<FieldError> CheckPlacement(NodeId branch_id, std::optional<NodeId> group_id,
                                          int row) const;
   Status ReloadIntoRoster(MemberId id);
+  // The nodes naming the member as secretary that cannot keep them once the member is
+  // `after`: they left, are no longer a full member, or moved out of the node's subtree.
+  std::vector<NodeId> PostsVacatedBy(const Member& after) const;
 
   MemberRepository& repo_;
   Roster& roster_;

@@ -120,6 +120,9 @@ std::vector<FieldError> ValidateMemberFields(const Member& m, Date today, int ro
 std::vector<FieldError> ValidateBranchSince(const Member& m, Date branch_since, Date today,
                                             int row) {
   Problems p(row);
+  // Equal to the admission date (the default): any problem with that date is already
+  // reported under probationary_date, where the user entered it.
+  if (branch_since == m.probationary_date) return p.Take();
   if (branch_since > today) {
     p.Add("branch_since", branch_since.ToString(), "in_future", "进入本支部日期不能晚于今天");
   } else if (branch_since < m.probationary_date) {

@@ -20,7 +20,8 @@ void NormalizeMember(Member& m);
 // full membership at least one year after admission (DZ-22-2), status and dates consistent.
 std::vector<FieldError> ValidateMemberFields(const Member& m, Date today, int row = 0);
 
-// The date a new member joins their branch must lie within [probationary_date, today].
+// The date a new member joins their branch must lie within [probationary_date, today]. A date
+// equal to probationary_date is left to ValidateMemberFields, so one mistake is reported once.
 std::vector<FieldError> ValidateBranchSince(const Member& m, Date branch_since, Date today,
                                             int row = 0);
 

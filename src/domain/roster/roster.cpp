@@ -249,19 +249,40 @@ void Roster::PutMember(const Member& member, const std::vector<MembershipPeriod>
   AddFactsLocked(std::move(facts));
 }
 
-void Roster::RemoveMember(MemberId id) {
-  std::unique_lock lock(mu_);
-  RemoveFactsLocked(id);
-  bool named = false;
-  for (const auto& n : tree_.nodes()) named = named || n.secretary_id == id;
-  if (!named) return;
+template <typename Pred>
+void Roster::ClearSecretaryLocked(Pred vacate) {
+  bool any = false;
+  for (const auto& n : tree_.nodes()) any = any || (n.secretary_id && vacate(n));
+  if (!any) return;
   std::vector<OrgNode> nodes = tree_.nodes();
   for (auto& n : nodes) {
-    if (n.secretary_id == id) n.secretary_id.reset();
+    if (n.secretary_id && vacate(n)) n.secretary_id.reset();
   }
   Status s = RebuildTree(std::move(nodes));  // the shape is unchanged, so it stays a tree
   assert(s.ok());
   (void)s;
+}
+
+void Roster::RemoveMember(MemberId id) {
+  std::unique_lock lock(mu_);
+  RemoveFactsLocked(id);
+  ClearSecretaryLocked([id](const OrgNode& n) { return n.secretary_id == id; });
+}
+
+void Roster::ClearSecretary(const std::vector<NodeId>& nodes) {
+  std::unique_lock lock(mu_);
+  ClearSecretaryLocked(
+      [&](const OrgNode& n) { return std::find(nodes.begin(), nodes.end(), n.id) != nodes.end(); });
+}
+
+std::vector<NodeId> Roster::NodesLedBy(MemberId id) const {
+  std::shared_lock lock(mu_);
+  std::vector<NodeId> out;
+  for (const auto& n : tree_.nodes()) {
+    if (n.secretary_id == id) out.push_back(n.id);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 Result<SubtreeStats> Roster::Stats(NodeId node, Date as_of) const {

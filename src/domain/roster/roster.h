@@ -113,6 +113,8 @@ class Roster {
   std::optional<NodeId> BranchOf(MemberId id) const;
   // Current (or last) group of the member, or their branch when they are in no group.
   std::optional<NodeId> PlaceOf(MemberId id) const;
+  // The nodes naming the member as their secretary, in id order.
+  std::vector<NodeId> NodesLedBy(MemberId id) const;
 
   // --- Writes, applied after the database committed them.
   // Inserts or replaces a node; Internal error (roster unchanged) if the result is not a tree.
@@ -122,6 +124,8 @@ class Roster {
   void PutMember(const Member& member, const std::vector<MembershipPeriod>& periods);
   // Removes a member; nodes naming them as secretary lose their secretary.
   void RemoveMember(MemberId id);
+  // The listed nodes lose their secretary (the member left them or the party).
+  void ClearSecretary(const std::vector<NodeId>& nodes);
 
   // --- Queries.
   // NotFound "org.not_found" when the node does not exist.
@@ -157,6 +161,9 @@ class Roster {
   Status RebuildTree(std::vector<OrgNode> nodes);  // requires mu_ held exclusively
   void AddFactsLocked(Facts facts);
   void RemoveFactsLocked(MemberId id);
+  // Clears the secretary of every node for which `vacate` is true; requires mu_ exclusively.
+  template <typename Pred>
+  void ClearSecretaryLocked(Pred vacate);
 
   const Clock& clock_;
   std::mutex write_mutex_;

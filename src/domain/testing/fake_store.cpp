@@ -117,9 +117,11 @@ Result<std::vector<Member>> FakeStore::InsertMembers(const WriteContext&,
   return out;
 }
 
-Status FakeStore::UpdateMember(const WriteContext&, const Member& before, const Member& after) {
+Status FakeStore::UpdateMember(const WriteContext&, const Member& before, const Member& after,
+                               const std::vector<NodeId>& vacated) {
   std::lock_guard lock(mu_);
   DJ_RETURN_IF_ERROR(BeginWrite());
+  for (NodeId id : vacated) nodes_[id].secretary_id.reset();
   members_[after.id] = after;
   for (auto& p : periods_) {
     if (p.member_id != after.id) continue;
@@ -133,10 +135,11 @@ Status FakeStore::UpdateMember(const WriteContext&, const Member& before, const 
   return Ok();
 }
 
-Status FakeStore::TransferMember(const WriteContext&, const Member&, const Member& after,
-                                 Date date) {
+Status FakeStore::TransferMember(const WriteContext&, const Member&, const Member& after, Date date,
+                                 const std::vector<NodeId>& vacated) {
   std::lock_guard lock(mu_);
   DJ_RETURN_IF_ERROR(BeginWrite());
+  for (NodeId id : vacated) nodes_[id].secretary_id.reset();
   for (auto& p : periods_) {
     if (p.member_id == after.id && !p.to) p.to = date;
   }

@@ -29,9 +29,10 @@ class FakeStore final : public OrgRepository, public MemberRepository {
   Result<std::optional<MemberId>> FindByIdNumber(const std::string& id_number) override;
   Result<std::vector<Member>> InsertMembers(const WriteContext& ctx,
                                             const std::vector<NewMember>& members) override;
-  Status UpdateMember(const WriteContext& ctx, const Member& before, const Member& after) override;
+  Status UpdateMember(const WriteContext& ctx, const Member& before, const Member& after,
+                      const std::vector<NodeId>& vacated) override;
   Status TransferMember(const WriteContext& ctx, const Member& before, const Member& after,
-                        Date date) override;
+                        Date date, const std::vector<NodeId>& vacated) override;
   Status DeleteMember(const WriteContext& ctx, const Member& member) override;
   Status Seed(const WriteContext& ctx, const RosterSnapshot& snapshot) override;
 

@@ -269,6 +269,28 @@ TEST_F(SqliteAuthRepositoryTest, DeleteUserTakesGrantsAndSessionsAlong) {
   ExpectNoSecretsInAudit();
 }
 
+// An account link is removed explicitly, so the change is audited; deleting the member while
+// linked is refused with a clear key, and nothing changes.
+TEST_F(SqliteAuthRepositoryTest, MemberWithAnAccountIsNotDeleted) {
+  AddTree();
+  MemberId member = AddMember(1, branch_a_);
+  User user = MakeUser("zhangwei");
+  user.member_id = member;
+  User stored = auth().InsertUser(ctx_, user, {}).value();
+  const int64_t audit_before = Count("audit_log");
+
+  Status refused = members().DeleteMember(ctx_, members().GetMember(member).value());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().key, "member.has_account");
+  EXPECT_EQ(Count("audit_log"), audit_before);
+  EXPECT_EQ(Count("members"), 1);
+
+  User unlinked = stored;
+  unlinked.member_id.reset();
+  ASSERT_TRUE(auth().UpdateUser(ctx_, stored, unlinked, UserChange::kProfile).ok());
+  EXPECT_TRUE(members().DeleteMember(ctx_, members().GetMember(member).value()).ok());
+}
+
 TEST_F(SqliteAuthRepositoryTest, GrantsAreAuditedAndChecked) {
   AddTree();
   UserId id = Insert("zhangwei");
@@ -293,7 +315,7 @@ TEST_F(SqliteAuthRepositoryTest, GrantsAreAuditedAndChecked) {
   ASSERT_TRUE(empty_branch.ok());
   Result<RoleGrant> on_branch = auth().InsertGrant(ctx_, {0, id, Role::kMember, empty_branch->id});
   ASSERT_TRUE(on_branch.ok());
-  EXPECT_EQ(orgs().DeleteNode(ctx_, *empty_branch).error().key, "storage.foreign_key_violation");
+  EXPECT_EQ(orgs().DeleteNode(ctx_, *empty_branch).error().key, "org.has_grants");
   ASSERT_TRUE(auth().DeleteGrant(ctx_, *on_branch).ok());
   EXPECT_TRUE(orgs().DeleteNode(ctx_, *empty_branch).ok());
   EXPECT_EQ(auth().DeleteGrant(ctx_, *on_branch).error().key, "auth.grant_not_found");

@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_member_repository.h"
 
+#include <algorithm>
 #include <string>
 
 #include "storage/sqlite/json_codec.h"
@@ -46,8 +47,11 @@ constexpr char kMovePeriodEnd[] =
     "UPDATE membership_periods SET to_date = ?3 WHERE id = " DJ_PERIOD_ENDED_ON;
 #undef DJ_PERIOD_ENDED_ON
 constexpr char kDeleteMember[] = "DELETE FROM members WHERE id = ?";
+constexpr char kMemberHasAccount[] = "SELECT EXISTS (SELECT 1 FROM users WHERE member_id = ?)";
 constexpr char kSelectNodesWithSecretary[] =
     "SELECT " DJ_NODE_COLUMNS " FROM org_nodes WHERE secretary_id = ? ORDER BY id";
+constexpr char kClearSecretary[] =
+    "UPDATE org_nodes SET secretary_id = NULL WHERE id = ?1 AND secretary_id = ?2";
 constexpr char kRosterHasData[] =
     "SELECT EXISTS (SELECT 1 FROM org_nodes) OR EXISTS (SELECT 1 FROM members)";
 // Seed writes rows in table order, so parents, secretaries and branches may come later in
@@ -153,6 +157,45 @@ Status UpdatePeriods(Database& db, const Member& before, const Member& after) {
   return Ok();
 }
 
+// The nodes naming `member` as their secretary, in id order.
+Result<std::vector<OrgNode>> NodesLedBy(Database& db, MemberId member) {
+  std::vector<OrgNode> led;
+  DJ_ASSIGN_OR_RETURN(Statement select, db.Prepare(kSelectNodesWithSecretary));
+  select.Bind(1, member);
+  for (;;) {
+    DJ_ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) break;
+    DJ_ASSIGN_OR_RETURN(OrgNode node, ReadNode(select));
+    led.push_back(std::move(node));
+  }
+  return led;
+}
+
+// Records that `node` lost its secretary.
+Status AuditVacated(AuditWriter& audit, const OrgNode& node) {
+  OrgNode after = node;
+  after.secretary_id = std::nullopt;
+  return audit.Append("org_node", node.id, "update", OrgNodeToJson(node), OrgNodeToJson(after));
+}
+
+// Clears `member` as secretary of the nodes in `vacated`, with an audit entry each; Conflict
+// "member.stale" when one of them no longer names the member.
+Status Vacate(Database& db, AuditWriter& audit, MemberId member,
+              const std::vector<NodeId>& vacated) {
+  if (vacated.empty()) return Ok();
+  DJ_ASSIGN_OR_RETURN(std::vector<OrgNode> led, NodesLedBy(db, member));
+  for (NodeId id : vacated) {
+    auto it = std::find_if(led.begin(), led.end(), [id](const OrgNode& n) { return n.id == id; });
+    if (it == led.end()) {
+      return Error::Conflict("member.stale",
+                             "组织 " + std::to_string(id) + " 的书记已被他人修改，请刷新后重试");
+    }
+    DJ_RETURN_IF_ERROR(Change(db, kClearSecretary, id, member));
+    DJ_RETURN_IF_ERROR(AuditVacated(audit, *it));
+  }
+  return Ok();
+}
+
 }  // namespace
 
 Result<RosterSnapshot> SqliteMemberRepository::LoadSnapshot() {
@@ -252,7 +295,8 @@ Result<std::vector<Member>> SqliteMemberRepository::InsertMembers(
 }
 
 Status SqliteMemberRepository::UpdateMember(const WriteContext& ctx, const Member& before,
-                                            const Member& after) {
+                                            const Member& after,
+                                            const std::vector<NodeId>& vacated) {
   if (before.id != after.id) {
     return Error::InvalidArgument("member.id_mismatch", "修改前后的党员编号不一致");
   }
@@ -267,12 +311,15 @@ Status SqliteMemberRepository::UpdateMember(const WriteContext& ctx, const Membe
     BindMember(update, after);
     if (Status s = update.Run(); !s.ok()) return MapWriteError(std::move(s).error(), after, 0);
     DJ_RETURN_IF_ERROR(UpdatePeriods(db, before, after));
-    return audit.Append(kEntity, after.id, "update", MemberToJson(before), MemberToJson(after));
+    DJ_RETURN_IF_ERROR(
+        audit.Append(kEntity, after.id, "update", MemberToJson(before), MemberToJson(after)));
+    return Vacate(db, audit, after.id, vacated);
   });
 }
 
 Status SqliteMemberRepository::TransferMember(const WriteContext& ctx, const Member& before,
-                                              const Member& after, Date date) {
+                                              const Member& after, Date date,
+                                              const std::vector<NodeId>& vacated) {
   if (before.id != after.id) {
     return Error::InvalidArgument("member.id_mismatch", "修改前后的党员编号不一致");
   }
@@ -289,34 +336,30 @@ Status SqliteMemberRepository::TransferMember(const WriteContext& ctx, const Mem
     DJ_ASSIGN_OR_RETURN(Statement update, db.Prepare(kUpdateMember));
     BindMember(update, after);
     if (Status s = update.Run(); !s.ok()) return MapWriteError(std::move(s).error(), after, 0);
-    return audit.Append(kEntity, after.id, "transfer", MemberToJson(before), MemberToJson(after));
+    DJ_RETURN_IF_ERROR(
+        audit.Append(kEntity, after.id, "transfer", MemberToJson(before), MemberToJson(after)));
+    return Vacate(db, audit, after.id, vacated);
   });
 }
 
 Status SqliteMemberRepository::DeleteMember(const WriteContext& ctx, const Member& member) {
   return WriteTransaction(pool_, clock_, ctx, [&](Database& db, AuditWriter& audit) -> Status {
     DJ_RETURN_IF_ERROR(CheckStored(db, member));
-    // The schema clears these nodes' secretary on delete; their entries record that change.
-    std::vector<OrgNode> led;
     {
-      DJ_ASSIGN_OR_RETURN(Statement select, db.Prepare(kSelectNodesWithSecretary));
-      select.Bind(1, member.id);
-      for (;;) {
-        DJ_ASSIGN_OR_RETURN(bool row, select.Step());
-        if (!row) break;
-        DJ_ASSIGN_OR_RETURN(OrgNode node, ReadNode(select));
-        led.push_back(std::move(node));
+      DJ_ASSIGN_OR_RETURN(Statement has_account, db.Prepare(kMemberHasAccount));
+      has_account.Bind(1, member.id);
+      DJ_ASSIGN_OR_RETURN(bool found, has_account.Step());
+      if (found && has_account.ColumnInt(0) != 0) {
+        return Error::Conflict("member.has_account",
+                               "党员 " + member.name + " 关联了登录账号，请先解除关联再删除");
       }
     }
+    // The schema clears these nodes' secretary on delete; their entries record that change.
+    DJ_ASSIGN_OR_RETURN(std::vector<OrgNode> led, NodesLedBy(db, member.id));
     DJ_RETURN_IF_ERROR(Change(db, kDeleteMember, member.id));
     DJ_RETURN_IF_ERROR(
         audit.Append(kEntity, member.id, "delete", MemberToJson(member), std::nullopt));
-    for (const OrgNode& node : led) {
-      OrgNode after = node;
-      after.secretary_id = std::nullopt;
-      DJ_RETURN_IF_ERROR(
-          audit.Append("org_node", node.id, "update", OrgNodeToJson(node), OrgNodeToJson(after)));
-    }
+    for (const OrgNode& node : led) DJ_RETURN_IF_ERROR(AuditVacated(audit, node));
     return Ok();
   });
 }

@@ -13,8 +13,8 @@ namespace dj {
 // writer connection. `pool` and `clock` (the audit timestamps) must outlive the repository.
 //
 // Audit entries: one per member for InsertMembers ("create"), UpdateMember ("update"),
-// TransferMember ("transfer") and DeleteMember ("delete", plus an "update" for each node whose
-// secretary the member was); a single "seed" entry with the counts for Seed.
+// TransferMember ("transfer") and DeleteMember ("delete"), plus an org_node "update" for each
+// node that loses the member as secretary; a single "seed" entry with the counts for Seed.
 //
 // Beyond the interface's errors: NotFound "member.not_found" from the writes when the member
 // is gone; Conflict "member.stale" when the stored member no longer equals `before`;
@@ -35,9 +35,10 @@ class SqliteMemberRepository final : public MemberRepository {
   Result<std::optional<MemberId>> FindByIdNumber(const std::string& id_number) override;
   Result<std::vector<Member>> InsertMembers(const WriteContext& ctx,
                                             const std::vector<NewMember>& members) override;
-  Status UpdateMember(const WriteContext& ctx, const Member& before, const Member& after) override;
+  Status UpdateMember(const WriteContext& ctx, const Member& before, const Member& after,
+                      const std::vector<NodeId>& vacated) override;
   Status TransferMember(const WriteContext& ctx, const Member& before, const Member& after,
-                        Date date) override;
+                        Date date, const std::vector<NodeId>& vacated) override;
   Status DeleteMember(const WriteContext& ctx, const Member& member) override;
   Status Seed(const WriteContext& ctx, const RosterSnapshot& snapshot) override;
 

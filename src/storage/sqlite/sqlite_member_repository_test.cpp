@@ -121,24 +121,24 @@ TEST_F(SqliteMemberRepositoryTest, UpdateReplacesFieldsAndRefusesTakenIdNumber) 
   after.education = Education::kDoctorate;
   after.category = MemberCategory::kStudent;
   after.post = "处长";
-  ASSERT_TRUE(members().UpdateMember(ctx_, before, after).ok());
+  ASSERT_TRUE(members().UpdateMember(ctx_, before, after, {}).ok());
   EXPECT_EQ(members().GetMember(before.id).value(), after);
 
   Member taken = after;
   taken.id_number = other.id_number;
-  Status status = members().UpdateMember(ctx_, after, taken);
+  Status status = members().UpdateMember(ctx_, after, taken, {});
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().key, "member.id_number_duplicate");
   EXPECT_EQ(members().GetMember(before.id).value(), after);
 
-  status = members().UpdateMember(ctx_, before, after);  // `before` is out of date now
+  status = members().UpdateMember(ctx_, before, after, {});  // `before` is out of date now
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().key, "member.stale");
   EXPECT_EQ(status.error().message, "党员 改名 的信息已被他人修改，请刷新后重试");
 
   Member moved = after;
   moved.branch_id = branch_b_;
-  status = members().UpdateMember(ctx_, after, moved);
+  status = members().UpdateMember(ctx_, after, moved, {});
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().key, "member.branch_change_requires_transfer");
 }
@@ -148,7 +148,7 @@ TEST_F(SqliteMemberRepositoryTest, LeavingClosesThePeriodAndRestoringReopensIt) 
   Member left = active;
   left.status = MemberStatus::kDeceased;
   left.left_date = D("2024-03-01");
-  ASSERT_TRUE(members().UpdateMember(ctx_, active, left).ok());
+  ASSERT_TRUE(members().UpdateMember(ctx_, active, left, {}).ok());
   EXPECT_EQ(Periods(active.id),
             (std::vector<MembershipPeriod>{
                 {active.id, branch_a_, group_a1_, D("2020-01-01"), D("2024-03-01")}}));
@@ -156,13 +156,13 @@ TEST_F(SqliteMemberRepositoryTest, LeavingClosesThePeriodAndRestoringReopensIt) 
   // Correcting the date moves the end of the period.
   Member corrected = left;
   corrected.left_date = D("2024-02-20");
-  ASSERT_TRUE(members().UpdateMember(ctx_, left, corrected).ok());
+  ASSERT_TRUE(members().UpdateMember(ctx_, left, corrected, {}).ok());
   EXPECT_EQ(Periods(active.id)[0].to, D("2024-02-20"));
 
   Member restored = corrected;
   restored.status = MemberStatus::kFull;
   restored.left_date = std::nullopt;
-  ASSERT_TRUE(members().UpdateMember(ctx_, corrected, restored).ok());
+  ASSERT_TRUE(members().UpdateMember(ctx_, corrected, restored, {}).ok());
   EXPECT_EQ(Periods(active.id), (std::vector<MembershipPeriod>{{active.id, branch_a_, group_a1_,
                                                                 D("2020-01-01"), std::nullopt}}));
   EXPECT_EQ(members().GetMember(active.id).value(), restored);
@@ -172,7 +172,7 @@ TEST_F(SqliteMemberRepositoryTest, GroupChangeUpdatesTheOpenPeriod) {
   Member before = AddOne(1);
   Member after = before;
   after.group_id = std::nullopt;
-  ASSERT_TRUE(members().UpdateMember(ctx_, before, after).ok());
+  ASSERT_TRUE(members().UpdateMember(ctx_, before, after, {}).ok());
   EXPECT_EQ(Periods(before.id), (std::vector<MembershipPeriod>{{before.id, branch_a_, std::nullopt,
                                                                 D("2020-01-01"), std::nullopt}}));
 }
@@ -182,7 +182,7 @@ TEST_F(SqliteMemberRepositoryTest, TransferClosesAndOpensPeriods) {
   Member after = before;
   after.branch_id = branch_b_;
   after.group_id = std::nullopt;
-  ASSERT_TRUE(members().TransferMember(ctx_, before, after, D("2024-04-15")).ok());
+  ASSERT_TRUE(members().TransferMember(ctx_, before, after, D("2024-04-15"), {}).ok());
   EXPECT_EQ(members().GetMember(before.id).value(), after);
   EXPECT_EQ(Periods(before.id),
             (std::vector<MembershipPeriod>{
@@ -193,10 +193,10 @@ TEST_F(SqliteMemberRepositoryTest, TransferClosesAndOpensPeriods) {
   Member left = after;
   left.status = MemberStatus::kTransferredOut;
   left.left_date = D("2024-05-01");
-  ASSERT_TRUE(members().UpdateMember(ctx_, after, left).ok());
+  ASSERT_TRUE(members().UpdateMember(ctx_, after, left, {}).ok());
   Member again = left;
   again.branch_id = branch_a_;
-  Status status = members().TransferMember(ctx_, left, again, D("2024-06-01"));
+  Status status = members().TransferMember(ctx_, left, again, D("2024-06-01"), {});
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().key, "member.no_open_period");
   EXPECT_EQ(Periods(before.id).size(), 2u);

@@ -22,6 +22,7 @@ constexpr char kNodeHasMemberHistory[] =
     "OR EXISTS (SELECT 1 FROM members WHERE branch_id = ?1) "
     "OR EXISTS (SELECT 1 FROM members WHERE group_id = ?1)";
 constexpr char kNodeHasChildren[] = "SELECT EXISTS (SELECT 1 FROM org_nodes WHERE parent_id = ?)";
+constexpr char kNodeHasGrants[] = "SELECT EXISTS (SELECT 1 FROM role_grants WHERE node_id = ?)";
 
 constexpr char kEntity[] = "org_node";
 
@@ -125,6 +126,11 @@ Status SqliteOrgRepository::DeleteNode(const WriteContext& ctx, const OrgNode& n
     DJ_ASSIGN_OR_RETURN(bool has_children, Exists(db, kNodeHasChildren, node.id));
     if (has_children) {
       return Error::Conflict("org.has_children", "组织 " + node.name + " 下还有下级组织，不能删除");
+    }
+    DJ_ASSIGN_OR_RETURN(bool has_grants, Exists(db, kNodeHasGrants, node.id));
+    if (has_grants) {
+      return Error::Conflict("org.has_grants",
+                             "组织 " + node.name + " 上还有账号的角色授权，请先撤销再删除");
     }
     DJ_ASSIGN_OR_RETURN(Statement del, db.Prepare(kDeleteNode));
     DJ_RETURN_IF_ERROR(del.Bind(1, node.id).Run());

@@ -132,7 +132,7 @@ TEST_F(SqliteOrgRepositoryTest, DeleteRefusedWithMemberHistory) {
   Member before = (*added)[0];
   Member after = before;
   after.branch_id = branch_b_;
-  ASSERT_TRUE(members().TransferMember(ctx_, before, after, D("2023-01-01")).ok());
+  ASSERT_TRUE(members().TransferMember(ctx_, before, after, D("2023-01-01"), {}).ok());
 
   OrgNode branch = orgs().GetNode(branch_a_).value();
   OrgNode group = orgs().GetNode(group_a1_).value();
