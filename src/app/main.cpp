@@ -97,7 +97,10 @@ int RunDemo(const std::string& db, const std::string& scale_id, uint64_t seed) {
 }
 
 int RunCheck(const std::string& db) {
-  Result<std::unique_ptr<SqliteStore>> store = OpenSqliteStore(db, StoreOptions{.migrate = false});
+  // Checking must not create an empty database where the path was mistyped.
+  StoreOptions options{.migrate = false};
+  options.open.create = false;
+  Result<std::unique_ptr<SqliteStore>> store = OpenSqliteStore(db, options);
   if (!store.ok()) return Fail(store.error());
   ConnectionPool::Lease reader = (*store)->pool().BorrowReader();
   int64_t broken = 0;

@@ -6,10 +6,13 @@
 namespace dj::http {
 namespace {
 
-std::optional<int64_t> ParseInt(std::string_view text) {
+// An integer written in full, or nothing. `too_large` tells a well-formed integer that does
+// not fit in int64 apart from text that is not an integer at all.
+std::optional<int64_t> ParseInt(std::string_view text, bool* too_large = nullptr) {
   int64_t value = 0;
   const char* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (too_large) *too_large = ec == std::errc::result_out_of_range && ptr == end;
   if (ec != std::errc() || ptr != end || text.empty()) return std::nullopt;
   return value;
 }
@@ -36,13 +39,14 @@ WriteContext WriteContextOf(const Request& request) {
 std::optional<int64_t> QueryReader::Int(std::string_view name, int64_t min, int64_t max) {
   std::optional<std::string> text = request_.Query(name);
   if (!text) return std::nullopt;
-  std::optional<int64_t> value = ParseInt(*text);
-  if (!value) {
+  bool too_large = false;
+  std::optional<int64_t> value = ParseInt(*text, &too_large);
+  if (!value && !too_large) {
     AddError(std::string(name), *text, "request.invalid_integer",
              "参数 " + std::string(name) + " 应为整数");
     return std::nullopt;
   }
-  if (*value < min || *value > max) {
+  if (too_large || *value < min || *value > max) {
     AddError(std::string(name), *text, "request.out_of_range",
              "参数 " + std::string(name) + " 应在 " + std::to_string(min) + " 到 " +
                  std::to_string(max) + " 之间");

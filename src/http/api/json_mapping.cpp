@@ -27,7 +27,8 @@ std::optional<E> ReadEnum(const json& body, JsonReader& in, std::string_view fie
                           Parse parse, IdOf id_of, int count) {
   auto it = body.find(field);
   if (it == body.end() || it->is_null()) {
-    if (required) in.Required<std::string>(field);  // records the missing field
+    // Missing from a full object, or null (which would clear it) in a partial one.
+    if (required || it != body.end()) in.Required<std::string>(field);
     return std::nullopt;
   }
   std::optional<std::string> text = in.Optional<std::string>(field);
@@ -56,9 +57,12 @@ void ReadNullable(const json& body, JsonReader& in, std::string_view field, std:
   if (std::optional<T> value = in.Optional<T>(field)) *out = *value;
 }
 
+// A field that cannot be cleared: required in a full object; in a partial one absent keeps
+// `*out`, and null is refused as missing.
 template <typename T>
-void ReadValue(JsonReader& in, std::string_view field, bool partial, T* out) {
-  if (partial) {
+void ReadValue(const json& body, JsonReader& in, std::string_view field, bool partial, T* out) {
+  auto it = body.find(field);
+  if (partial && (it == body.end() || !it->is_null())) {
     if (std::optional<T> value = in.Optional<T>(field)) *out = std::move(*value);
   } else {
     *out = in.Required<T>(field);
@@ -199,8 +203,8 @@ OrgNode ReadOrgNode(const json& body, JsonReader& in, const OrgNode& base, bool 
   OrgNode node = base;
   ReadEnumValue<NodeKind>(body, in, "kind", partial, ParseNodeKind, NodeKindId, kNodeKindCount,
                           &node.kind);
-  ReadValue(in, "name", partial, &node.name);
-  ReadValue(in, "code", partial, &node.code);
+  ReadValue(body, in, "name", partial, &node.name);
+  ReadValue(body, in, "code", partial, &node.code);
   ReadNullable(body, in, "parent_id", &node.parent_id);
   if (std::optional<int> order = in.Optional<int>("sort_order")) node.sort_order = *order;
   ReadNullable(body, in, "term_start", &node.term_start);
@@ -212,23 +216,23 @@ OrgNode ReadOrgNode(const json& body, JsonReader& in, const OrgNode& base, bool 
 
 Member ReadMember(const json& body, JsonReader& in, const Member& base, bool partial) {
   Member m = base;
-  ReadValue(in, "name", partial, &m.name);
+  ReadValue(body, in, "name", partial, &m.name);
   ReadEnumValue<Gender>(body, in, "gender", partial, ParseGender, GenderId, 2, &m.gender);
-  ReadValue(in, "ethnicity", partial, &m.ethnicity);
-  ReadValue(in, "birth_date", partial, &m.birth_date);
-  ReadValue(in, "id_number", partial, &m.id_number);
+  ReadValue(body, in, "ethnicity", partial, &m.ethnicity);
+  ReadValue(body, in, "birth_date", partial, &m.birth_date);
+  ReadValue(body, in, "id_number", partial, &m.id_number);
   ReadEnumValue<Education>(body, in, "education", partial, ParseEducation, EducationId,
                            kEducationCount, &m.education);
   if (std::optional<std::string> phone = in.Optional<std::string>("phone")) m.phone = *phone;
   if (body.contains("phone") && body["phone"].is_null()) m.phone.clear();
-  ReadValue(in, "probationary_date", partial, &m.probationary_date);
+  ReadValue(body, in, "probationary_date", partial, &m.probationary_date);
   ReadNullable(body, in, "full_date", &m.full_date);
   ReadEnumValue<MemberStatus>(body, in, "status", partial, ParseMemberStatus, MemberStatusId,
                               kMemberStatusCount, &m.status);
   ReadNullable(body, in, "left_date", &m.left_date);
   ReadEnumValue<MemberCategory>(body, in, "category", partial, ParseMemberCategory,
                                 MemberCategoryId, kMemberCategoryCount, &m.category);
-  ReadValue(in, "branch_id", partial, &m.branch_id);
+  ReadValue(body, in, "branch_id", partial, &m.branch_id);
   ReadNullable(body, in, "group_id", &m.group_id);
   if (std::optional<std::string> post = in.Optional<std::string>("post")) m.post = *post;
   return m;

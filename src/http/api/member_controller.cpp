@@ -113,8 +113,10 @@ void AddMemberRoutes(Router& router, MemberService& members, const Roster& roste
         for (size_t i = 0; i < rows.size(); ++i) {
           JsonReader in(rows[i], static_cast<int>(i + 1));
           if (!rows[i].is_object()) {
-            in.AddError("", FieldValueText(rows[i]), "request.body_not_object",
-                        "第 " + std::to_string(i + 1) + " 行应为对象");
+            errors.push_back(FieldError{static_cast<int>(i + 1), "", FieldValueText(rows[i]),
+                                        "request.body_not_object",
+                                        "第 " + std::to_string(i + 1) + " 行应为对象"});
+            continue;
           }
           NewMember row;
           row.member = ReadMember(rows[i], in, Member{}, /*partial=*/false);
