@@ -1,0 +1,178 @@
+#include "integration/test_server.h"
+
+#include <stdexcept>
+
+#include "common/id_number.h"
+#include "storage/sqlite/audit_log.h"
+
+namespace dj::integration {
+
+Date Today() { return D("2026-06-15"); }
+
+Date D(std::string_view text) {
+  std::optional<Date> date = Date::Parse(text);
+  if (!date) throw std::invalid_argument("bad test date " + std::string(text));
+  return *date;
+}
+
+std::ostream& operator<<(std::ostream& out, const StoreState& s) {
+  return out << "{audit_head " << s.audit_head << " " << s.audit_hash.substr(0, 12) << ", nodes "
+             << s.nodes << ", members " << s.members << ", periods " << s.periods << "}";
+}
+
+const nlohmann::json& ApiReply::data() const {
+  static const nlohmann::json kNull;
+  if (!envelope.is_object()) return kNull;
+  auto it = envelope.find("data");
+  return it == envelope.end() ? kNull : *it;
+}
+
+std::string ApiReply::error() const {
+  const nlohmann::json& d = data();
+  if (!d.is_object() || !d.contains("error") || !d["error"].is_string()) return "";
+  return d["error"].get<std::string>();
+}
+
+std::string ApiReply::message() const {
+  if (!envelope.is_object() || !envelope.contains("message") || !envelope["message"].is_string()) {
+    return "";
+  }
+  return envelope["message"].get<std::string>();
+}
+
+std::string ApiReply::Header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (key.size() == name.size() &&
+        std::equal(key.begin(), key.end(), name.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return value;
+    }
+  }
+  return "";
+}
+
+std::ostream& operator<<(std::ostream& out, const ApiReply& reply) {
+  out << "HTTP " << reply.status;
+  if (!reply.transport_error.empty()) out << " (" << reply.transport_error << ")";
+  std::string body = reply.body.size() > 2000 ? reply.body.substr(0, 2000) + "…" : reply.body;
+  return out << " " << body;
+}
+
+namespace {
+
+ApiReply ToReply(testutil::HttpResponse response) {
+  ApiReply reply;
+  reply.status = response.status;
+  reply.transport_error = std::move(response.error);
+  reply.envelope = response.Json();
+  reply.body = std::move(response.body);
+  reply.headers = std::move(response.headers);
+  return reply;
+}
+
+}  // namespace
+
+ApiReply Api::Send(std::string_view method, std::string_view target, std::string body,
+                   std::string_view content_type) {
+  testutil::Headers headers;
+  if (!content_type.empty()) headers.emplace_back("Content-Type", std::string(content_type));
+  return ToReply(client_.Send(method, target, std::move(body), headers));
+}
+
+ApiReply Api::Get(std::string_view target) { return ToReply(client_.Get(target)); }
+
+ApiReply Api::Post(std::string_view target, const nlohmann::json& body) {
+  return Send("POST", target, body.dump());
+}
+
+ApiReply Api::Put(std::string_view target, const nlohmann::json& body) {
+  return Send("PUT", target, body.dump());
+}
+
+ApiReply Api::Delete(std::string_view target) { return Send("DELETE", target, "", ""); }
+
+TestServer::TestServer() : clock_(FixedClock::AtNoon(Today())) {}
+
+TestServer::~TestServer() {
+  if (server_) server_->Stop();
+  if (thread_.joinable()) thread_.join();
+  server_.reset();
+  app_.reset();
+}
+
+std::unique_ptr<TestServer> TestServer::Start() {
+  std::unique_ptr<TestServer> s(new TestServer());
+  s->db_path_ = s->dir_.path() / "data" / "dangjian.db";
+  AppOptions options{.db_path = s->db_path_.string(),
+                     .demo = true,
+                     .demo_scale = DemoScale::kSmall,
+                     .demo_seed = 1,
+                     .clock = &s->clock_};
+  Result<std::unique_ptr<App>> app = App::Open(options);
+  if (!app.ok()) throw std::runtime_error("App::Open: " + app.error().message);
+  s->app_ = std::move(*app);
+
+  http::Router router;
+  s->app_->AddRoutes(router);
+  http::ServerOptions server_options;
+  server_options.address = "127.0.0.1";
+  server_options.port = 0;
+  server_options.access_log = false;
+  s->server_ = std::make_unique<http::Server>(server_options, std::move(router));
+  Result<uint16_t> port = s->server_->Listen();
+  if (!port.ok()) throw std::runtime_error("Listen: " + port.error().message);
+  s->port_ = *port;
+  s->thread_ = std::thread([server = s->server_.get()] { server->Run(); });
+  return s;
+}
+
+StoreState TestServer::ReadState() {
+  ConnectionPool::Lease reader = app_->store().pool().BorrowReader();
+  StoreState state;
+  Result<AuditHead> head = ReadAuditHead(reader.db());
+  if (!head.ok()) throw std::runtime_error("ReadAuditHead: " + head.error().message);
+  state.audit_head = head->id;
+  state.audit_hash = head->hash;
+  auto count = [&](const char* sql) -> int64_t {
+    Result<Statement> st = reader.db().Prepare(sql);
+    if (!st.ok()) throw std::runtime_error(st.error().message);
+    Result<bool> row = st->Step();
+    if (!row.ok() || !*row) throw std::runtime_error(std::string("no count from ") + sql);
+    return st->ColumnInt64(0);
+  };
+  state.nodes = count("SELECT count(*) FROM org_nodes");
+  state.members = count("SELECT count(*) FROM members");
+  state.periods = count("SELECT count(*) FROM membership_periods");
+  return state;
+}
+
+std::string MakeIdNumber(Date birth, int sequence) {
+  char first17[64];
+  std::snprintf(first17, sizeof first17, "420106%04d%02d%02d%03d", birth.year(), birth.month(),
+                birth.day(), sequence % 1000);
+  std::string id(first17);
+  id += IdNumberCheckChar(id);
+  return id;
+}
+
+nlohmann::json ValidMember(int sequence) {
+  return {
+      {"name", "测试党员"},
+      {"gender", "male"},
+      {"ethnicity", "汉族"},
+      {"birth_date", "1990-03-15"},
+      {"id_number", MakeIdNumber(D("1990-03-15"), sequence)},
+      {"education", "bachelor"},
+      {"phone", "13800138000"},
+      {"probationary_date", "2015-07-01"},
+      {"full_date", "2016-07-01"},
+      {"status", "full"},
+      {"category", "in_service"},
+      {"branch_id", kBranch},
+      {"post", "科员"},
+  };
+}
+
+}  // namespace dj::integration
