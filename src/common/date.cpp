@@ -81,6 +81,10 @@ Date ShanghaiDateOf(int64_t unix_seconds) {
   return Date::FromDays(static_cast<int32_t>(days));
 }
 
+int64_t ShanghaiMidnightUnix(Date date) {
+  return int64_t{date.days()} * 86400 - kShanghaiOffsetSeconds;
+}
+
 Date Clock::Today() const { return ShanghaiDateOf(NowUnixSeconds()); }
 
 int64_t SystemClock::NowUnixSeconds() const {

@@ -4,6 +4,7 @@
 // date in Asia/Shanghai (UTC+8 all year; China has had no daylight saving since 1991).
 #pragma once
 
+#include <atomic>
 #include <compare>
 #include <cstdint>
 #include <optional>
@@ -66,19 +67,27 @@ class SystemClock final : public Clock {
   int64_t NowUnixSeconds() const override;
 };
 
+// A clock that moves only when told. Thread-safe: a test may move it while a server reads it.
 class FixedClock final : public Clock {
  public:
   explicit FixedClock(int64_t unix_seconds) : now_(unix_seconds) {}
+  FixedClock(const FixedClock& other) : now_(other.NowUnixSeconds()) {}
+  FixedClock& operator=(const FixedClock& other) {
+    Set(other.NowUnixSeconds());
+    return *this;
+  }
   // A clock standing at 12:00 Shanghai time on `date`.
   static FixedClock AtNoon(Date date);
-  int64_t NowUnixSeconds() const override { return now_; }
-  void Set(int64_t unix_seconds) { now_ = unix_seconds; }
+  int64_t NowUnixSeconds() const override { return now_.load(std::memory_order_relaxed); }
+  void Set(int64_t unix_seconds) { now_.store(unix_seconds, std::memory_order_relaxed); }
 
  private:
-  int64_t now_;
+  std::atomic<int64_t> now_;
 };
 
 // The Shanghai date of a Unix time.
 Date ShanghaiDateOf(int64_t unix_seconds);
+// The Unix time of 00:00 Shanghai time on `date`: ShanghaiDateOf of it is `date`.
+int64_t ShanghaiMidnightUnix(Date date);
 
 }  // namespace dj

@@ -64,6 +64,8 @@ TEST(DateTest, TodayIsTheShanghaiDate) {
   EXPECT_EQ(FixedClock::AtNoon(D("2026-11-22")).Today().ToString(), "2026-11-22");
   EXPECT_EQ(ShanghaiDateOf(-1).ToString(), "1970-01-01");
   EXPECT_EQ(ShanghaiDateOf(-8 * 3600 - 1).ToString(), "1969-12-31");
+  EXPECT_EQ(ShanghaiMidnightUnix(D("2025-01-01")), 1735660800);
+  EXPECT_EQ(ShanghaiMidnightUnix(D("1970-01-01")), -8 * 3600);
 }
 
 TEST(DateTest, DaysInMonthKnowsLeapYears) {

@@ -55,6 +55,9 @@ struct Error {
   static Error Conflict(std::string key, std::string message) {
     return {ErrorCode::kConflict, std::move(key), std::move(message), {}};
   }
+  static Error Unauthenticated(std::string key, std::string message) {
+    return {ErrorCode::kUnauthenticated, std::move(key), std::move(message), {}};
+  }
   static Error Forbidden(std::string key, std::string message) {
     return {ErrorCode::kForbidden, std::move(key), std::move(message), {}};
   }

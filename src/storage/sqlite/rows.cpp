@@ -85,4 +85,14 @@ void BindPeriod(Statement& st, const MembershipPeriod& p) {
   st.BindAll(p.member_id, p.branch_id, p.group_id, p.from, p.to);
 }
 
+std::string NodeListJson(const std::vector<NodeId>& nodes) {
+  std::string out = "[";
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (i > 0) out += ',';
+    out += std::to_string(nodes[i]);
+  }
+  out += ']';
+  return out;
+}
+
 }  // namespace dj

@@ -2,7 +2,9 @@
 // Internal to storage/sqlite.
 #pragma once
 
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "common/date.h"
 #include "common/result.h"
@@ -35,6 +37,10 @@ Result<MembershipPeriod> ReadPeriod(const Statement& st);
 void BindNode(Statement& st, const OrgNode& node);
 void BindMember(Statement& st, const Member& member);
 void BindPeriod(Statement& st, const MembershipPeriod& period);
+
+// The ids as a JSON array ("[3,5]"), bound as one parameter and read with json_each(?), so a
+// list of any length filters a query without splicing ids into its text.
+std::string NodeListJson(const std::vector<NodeId>& nodes);
 
 // Runs `body(Database&, AuditWriter&)` (returning Status) in a write transaction on the
 // pool's writer connection, and commits when it succeeds; on any error nothing is written.

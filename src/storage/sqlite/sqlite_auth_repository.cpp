@@ -232,16 +232,6 @@ Result<int64_t> WriteUnaudited(ConnectionPool& pool, const char* sql, const T&..
   return lease->Changes();
 }
 
-std::string NodeListJson(const std::vector<NodeId>& nodes) {
-  std::string out = "[";
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    if (i > 0) out += ',';
-    out += std::to_string(nodes[i]);
-  }
-  out += ']';
-  return out;
-}
-
 }  // namespace
 
 std::string UserAuditJson(const User& u) {

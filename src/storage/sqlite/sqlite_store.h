@@ -6,10 +6,12 @@
 
 #include "common/date.h"
 #include "common/result.h"
+#include "domain/audit/audit_repository.h"
 #include "domain/auth/auth_repository.h"
 #include "domain/member/member_repository.h"
 #include "domain/org/org_repository.h"
 #include "storage/sqlite/pool.h"
+#include "storage/sqlite/sqlite_audit_repository.h"
 #include "storage/sqlite/sqlite_auth_repository.h"
 #include "storage/sqlite/sqlite_member_repository.h"
 #include "storage/sqlite/sqlite_org_repository.h"
@@ -34,6 +36,7 @@ class SqliteStore {
   OrgRepository& orgs() { return orgs_; }
   MemberRepository& members() { return members_; }
   AuthRepository& auth() { return auth_; }
+  AuditRepository& audit() { return audit_; }
   // For the command line (migrate, check): connections to the same file.
   ConnectionPool& pool() { return *pool_; }
 
@@ -47,6 +50,7 @@ class SqliteStore {
   SqliteOrgRepository orgs_;
   SqliteMemberRepository members_;
   SqliteAuthRepository auth_;
+  SqliteAuditRepository audit_;
 };
 
 // Opens the database at `path` (created when missing), migrates it or checks its version as
