@@ -38,9 +38,17 @@ Error NotAdmin() { return Error::Forbidden("auth.not_admin", "只有管理员可
 
 Error UserForbidden() { return Error::Forbidden("auth.user_forbidden", "无权管理该账号"); }
 
-Error GrantNotAllowed(Role role, const std::string& node_name) {
-  return Error::Forbidden("auth.grant_not_allowed", std::string("无权在“") + node_name +
-                                                        "”授予或撤销“" + RoleLabel(role) + "”角色");
+// Names neither the node nor anything else the actor may not see, so the answer is the same
+// for a node out of reach and one that does not exist.
+Error GrantNotAllowed(Role role) {
+  return Error::Forbidden("auth.grant_not_allowed",
+                          std::string("无权在该组织授予“") + RoleLabel(role) + "”角色");
+}
+
+Error RevokeNotAllowed() { return Error::Forbidden("auth.grant_not_allowed", "无权撤销该角色"); }
+
+Error MemberNotAllowed() {
+  return Error::Forbidden("auth.member_not_allowed", "无权将账号关联到该党员");
 }
 
 Error OwnGrants() {
@@ -50,11 +58,6 @@ Error OwnGrants() {
 
 bool IsGlobalAdmin(const Scope& actor) {
   return actor.ReachesEverything(RoleSet{Role::kCommitteeAdmin});
-}
-
-std::string NodeName(const Roster& roster, NodeId id) {
-  std::optional<OrgNode> node = roster.GetNode(id);
-  return node ? node->name : "组织 " + std::to_string(id);
 }
 
 }  // namespace
@@ -258,6 +261,14 @@ std::vector<FieldError> AuthService::CheckProfile(const std::optional<std::strin
   return out;
 }
 
+Status AuthService::CheckMemberLink(const Scope& actor, std::optional<MemberId> before,
+                                    std::optional<MemberId> after) const {
+  if (!after || after == before || IsGlobalAdmin(actor)) return Ok();
+  std::optional<NodeId> branch = roster_.BranchOf(*after);
+  if (!branch || !actor.HasAnyRole(kAdminRoles, *branch)) return MemberNotAllowed();
+  return Ok();
+}
+
 namespace {
 
 // Trims the profile fields; an empty phone is none.
@@ -280,7 +291,9 @@ Result<User> AuthService::Create(const WriteContext& ctx, const Scope* actor, Ne
   if (std::string reason = ValidateUsername(nu.username); !reason.empty()) {
     problems.push_back({0, "username", nu.username, "username_invalid", std::move(reason)});
   }
-  std::vector<FieldError> profile = CheckProfile(nu.phone, nu.display_name, nu.member_id);
+  std::vector<FieldError> profile =
+      CheckProfile(nu.phone, nu.display_name,
+                   actor == nullptr || IsGlobalAdmin(*actor) ? nu.member_id : std::nullopt);
   problems.insert(problems.end(), profile.begin(), profile.end());
   if (Status policy = CheckPasswordPolicy(nu.password, nu.username, "password"); !policy.ok()) {
     for (const FieldError& f : policy.error().fields) problems.push_back(f);
@@ -288,7 +301,9 @@ Result<User> AuthService::Create(const WriteContext& ctx, const Scope* actor, Ne
   std::vector<RoleGrant> grants;
   for (size_t i = 0; i < nu.grants.size(); ++i) {
     const RoleGrant& g = nu.grants[i];
-    if (!roster_.IsInSubtree(g.node_id, g.node_id)) {
+    // For an admin who does not reach the whole tree a missing node is refused below exactly
+    // like one out of reach.
+    if (!roster_.IsInSubtree(g.node_id, g.node_id) && (actor == nullptr || IsGlobalAdmin(*actor))) {
       problems.push_back({0, "grants[" + std::to_string(i) + "].node_id", std::to_string(g.node_id),
                           "node_not_found", "组织 " + std::to_string(g.node_id) + " 不存在"});
       continue;
@@ -301,10 +316,9 @@ Result<User> AuthService::Create(const WriteContext& ctx, const Scope* actor, Ne
   if (!problems.empty()) return Error::Validation(std::move(problems));
   if (actor != nullptr) {
     for (const RoleGrant& g : grants) {
-      if (!actor->CanGrant(g.role, g.node_id)) {
-        return GrantNotAllowed(g.role, NodeName(roster_, g.node_id));
-      }
+      if (!actor->CanGrant(g.role, g.node_id)) return GrantNotAllowed(g.role);
     }
+    DJ_RETURN_IF_ERROR(CheckMemberLink(*actor, std::nullopt, nu.member_id));
   }
 
   User user;
@@ -372,9 +386,12 @@ Result<User> AuthService::UpdateUser(const WriteContext& ctx, const Scope& actor
                                      UserUpdate update) {
   DJ_ASSIGN_OR_RETURN(Target target, LoadManaged(actor, id));
   NormalizeProfile(update.phone, update.display_name);
+  const bool relink = update.member_id != target.user.member_id;
   std::vector<FieldError> problems =
-      CheckProfile(update.phone, update.display_name, update.member_id);
+      CheckProfile(update.phone, update.display_name,
+                   relink && IsGlobalAdmin(actor) ? update.member_id : std::nullopt);
   if (!problems.empty()) return Error::Validation(std::move(problems));
+  if (relink) DJ_RETURN_IF_ERROR(CheckMemberLink(actor, target.user.member_id, update.member_id));
   if (update.disabled && id == actor.user_id()) {
     return Error::InvalidArgument("auth.cannot_disable_self", "不能停用自己的账号");
   }
@@ -424,10 +441,10 @@ Result<RoleGrant> AuthService::AddGrant(const WriteContext& ctx, const Scope& ac
   if (user_id == actor.user_id()) return OwnGrants();
   std::optional<OrgNode> target_node = roster_.GetNode(node);
   if (!target_node) {
-    if (!IsGlobalAdmin(actor)) return GrantNotAllowed(role, "组织 " + std::to_string(node));
+    if (!IsGlobalAdmin(actor)) return GrantNotAllowed(role);
     return Error::NotFound("org.not_found", "组织 " + std::to_string(node) + " 不存在");
   }
-  if (!actor.CanGrant(role, node)) return GrantNotAllowed(role, target_node->name);
+  if (!actor.CanGrant(role, node)) return GrantNotAllowed(role);
   DJ_ASSIGN_OR_RETURN(Target target, LoadManaged(actor, user_id));
   return repo_.InsertGrant(ctx, {0, target.user.id, role, node});
 }
@@ -437,14 +454,12 @@ Status AuthService::RemoveGrant(const WriteContext& ctx, const Scope& actor, Gra
   Result<RoleGrant> grant = repo_.GetGrant(id);
   if (!grant.ok()) {
     if (grant.error().code == ErrorCode::kNotFound && !IsGlobalAdmin(actor)) {
-      return Error::Forbidden("auth.grant_not_allowed", "无权撤销该角色");
+      return RevokeNotAllowed();
     }
     return std::move(grant).error();
   }
+  if (!actor.CanGrant(grant->role, grant->node_id)) return RevokeNotAllowed();
   if (grant->user_id == actor.user_id()) return OwnGrants();
-  if (!actor.CanGrant(grant->role, grant->node_id)) {
-    return GrantNotAllowed(grant->role, NodeName(roster_, grant->node_id));
-  }
   return repo_.DeleteGrant(ctx, *grant);
 }
 

@@ -137,7 +137,11 @@ class AuthService {
   //                                     when it does not exist, unless the actor is a
   //                                     committee admin of the whole tree: NotFound
   //                                     "auth.user_not_found"), see Scope::CanManage
-  //   Forbidden "auth.grant_not_allowed" the actor may not grant that role on that node
+  //   Forbidden "auth.grant_not_allowed" the actor may not grant that role on that node (also
+  //                                     for a node that does not exist, unless the actor
+  //                                     reaches the whole tree); the message names no node
+  //   Forbidden "auth.member_not_allowed" the account would be linked to a member outside the
+  //                                     actor's reach (or one that does not exist)
 
   // Creates an account with an initial password the user must change at first login.
   // Validation errors (fields username, display_name, phone, member_id, password,
@@ -202,6 +206,11 @@ class AuthService {
   std::vector<FieldError> CheckProfile(const std::optional<std::string>& phone,
                                        const std::string& display_name,
                                        const std::optional<MemberId>& member_id) const;
+  // Linking an account to member `after` (was `before`) needs the member's branch in the
+  // actor's admin reach, unless the actor reaches the whole tree or the link is unchanged:
+  // Forbidden "auth.member_not_allowed" otherwise, also for a member that does not exist.
+  Status CheckMemberLink(const Scope& actor, std::optional<MemberId> before,
+                         std::optional<MemberId> after) const;
   Result<User> Create(const WriteContext& ctx, const Scope* actor, NewUser user, int64_t now);
   // Every node in the subtrees of `roots`.
   std::vector<NodeId> NodesUnder(const std::vector<NodeId>& roots) const;

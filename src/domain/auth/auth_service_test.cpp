@@ -449,7 +449,13 @@ TEST_F(AuthServiceTest, AdminsCreateOnlyWhatTheyCouldGrant) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kForbidden);
   EXPECT_EQ(r.error().key, "auth.grant_not_allowed");
-  EXPECT_EQ(r.error().message, "无权在“u3名称”授予或撤销“审计员”角色");
+  EXPECT_EQ(r.error().message, "无权在该组织授予“审计员”角色");
+  // A node that does not exist is refused the same way, so the answer reveals nothing.
+  nu.grants = {{0, 0, Role::kAuditor, 999}};
+  Result<User> missing = auth_.CreateUser(system_, unit, nu, now_);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().key, r.error().key);
+  EXPECT_EQ(missing.error().message, r.error().message);
 
   nu.grants = {{0, 0, Role::kBranchSecretary, kBranchC}};
   EXPECT_EQ(KeyOf(auth_.CreateUser(system_, unit, nu, now_)), "auth.grant_not_allowed");
@@ -459,6 +465,20 @@ TEST_F(AuthServiceTest, AdminsCreateOnlyWhatTheyCouldGrant) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().key, "auth.grants_required");
   EXPECT_EQ(r.error().message, "请为新账号至少授予一个您管辖范围内的角色");
+
+  // A member outside the admin's reach, or one that does not exist: the same refusal, so an
+  // admin cannot link their way to another unit's files or probe who exists.
+  nu.grants = {{0, 0, Role::kMember, kBranchA}};
+  nu.member_id = kMemberInC;
+  Result<User> outside = auth_.CreateUser(system_, unit, nu, now_);
+  ASSERT_FALSE(outside.ok());
+  EXPECT_EQ(outside.error().key, "auth.member_not_allowed");
+  nu.member_id = 999;
+  Result<User> nobody = auth_.CreateUser(system_, unit, nu, now_);
+  ASSERT_FALSE(nobody.ok());
+  EXPECT_EQ(nobody.error().key, outside.error().key);
+  EXPECT_EQ(nobody.error().message, outside.error().message);
+  nu.grants = {};
 
   nu.member_id = kMemberInA;  // reachable through the member's branch
   EXPECT_EQ(KeyOf(auth_.CreateUser(system_, unit, nu, now_)), "ok");
