@@ -3,6 +3,9 @@
 #include <filesystem>
 #include <system_error>
 
+#include "http/api/access.h"
+#include "http/api/audit_controller.h"
+#include "http/api/auth_controller.h"
 #include "http/api/health_controller.h"
 #include "http/api/member_controller.h"
 #include "http/api/org_controller.h"
@@ -60,11 +63,19 @@ Result<std::unique_ptr<App>> App::Open(const AppOptions& options) {
   app->orgs_ = std::make_unique<OrgService>(app->store_->orgs(), *app->roster_);
   app->members_ =
       std::make_unique<MemberService>(app->store_->members(), *app->roster_, *app->clock_);
+  app->auth_ =
+      std::make_unique<AuthService>(app->store_->auth(), *app->roster_, options.auth_policy);
   return app;
 }
 
 void App::AddRoutes(http::Router& router) {
+  guard_ = std::make_unique<http::AccessGuard>(*auth_, *roster_, *clock_);
+  router.SetGuard([guard = guard_.get()](http::Request& request, const http::RouteInfo& route) {
+    return guard->Check(request, route);
+  });
   http::AddHealthRoutes(router, AppVersion(), *roster_);
+  http::AddAuthRoutes(router, *auth_, *roster_, *clock_);
+  http::AddAuditRoutes(router, store_->audit(), *roster_);
   http::AddOrgRoutes(router, *orgs_, *roster_, *clock_);
   http::AddMemberRoutes(router, *members_, *roster_, *clock_);
 }

@@ -8,9 +8,11 @@
 #include "common/date.h"
 #include "common/result.h"
 #include "demo/demo_generator.h"
+#include "domain/auth/auth_service.h"
 #include "domain/member/member_service.h"
 #include "domain/org/org_service.h"
 #include "domain/roster/roster.h"
+#include "http/api/access.h"
 #include "http/router.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -26,6 +28,8 @@ struct AppOptions {
   DemoScale demo_scale = DemoScale::kProvince;
   uint64_t demo_seed = 1;
   const Clock* clock = nullptr;  // the system clock when null; not owned
+  // Password cost, session lifetimes and lock limits; tests cheapen the hash.
+  AuthPolicy auth_policy;
 };
 
 class App {
@@ -39,7 +43,7 @@ class App {
   App& operator=(const App&) = delete;
   ~App();
 
-  // Registers every API route on `router`.
+  // Registers every API route on `router` behind the access guard.
   void AddRoutes(http::Router& router);
 
   // True when Open wrote demo data into an empty database.
@@ -53,6 +57,7 @@ class App {
   Roster& roster() { return *roster_; }
   OrgService& orgs() { return *orgs_; }
   MemberService& members() { return *members_; }
+  AuthService& auth() { return *auth_; }
 
  private:
   App() = default;
@@ -63,6 +68,8 @@ class App {
   std::unique_ptr<Roster> roster_;
   std::unique_ptr<OrgService> orgs_;
   std::unique_ptr<MemberService> members_;
+  std::unique_ptr<AuthService> auth_;
+  std::unique_ptr<http::AccessGuard> guard_;
   bool demo_created_ = false;
   size_t nodes_at_start_ = 0;
   size_t members_at_start_ = 0;

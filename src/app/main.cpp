@@ -1,14 +1,24 @@
-// The dangjian command line: serve, migrate, demo, check, version.
+// The dangjian command line: serve, migrate, demo, check, user add, version.
 //
 // Every failure ends with one line "错误：<message>（<key>）" on stderr and a non-zero exit
 // status: 1 for a failure of the command, 2 for bad arguments (CLI11 prints those).
 #include <spdlog/spdlog.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
+#include "app/demo_accounts.h"
+#include "common/text.h"
+#include "domain/auth/password.h"
 #include "http/server.h"
 #include "storage/sqlite/audit_log.h"
 #include "storage/sqlite/migrations.h"
@@ -16,9 +26,38 @@
 namespace dj {
 namespace {
 
+// A validation error with several problems names them all, still on one line.
 int Fail(const Error& error) {
-  std::fprintf(stderr, "错误：%s（%s）\n", error.message.c_str(), error.key.c_str());
+  std::string message = error.message;
+  if (error.fields.size() > 1) {
+    message.clear();
+    for (const FieldError& field : error.fields) {
+      if (!message.empty()) message += "；";
+      message += field.message;
+    }
+  }
+  std::fprintf(stderr, "错误：%s（%s）\n", message.c_str(), error.key.c_str());
   return 1;
+}
+
+// The writer the audit log names for changes made at the command line.
+constexpr char kCommandLineWriter[] = "cli";
+
+// `text` followed by spaces up to `width` terminal columns (CJK characters take two).
+std::string PadTo(const std::string& text, size_t width) {
+  const size_t chars = IsValidUtf8(text) ? Utf8Length(text) : text.size();
+  const size_t columns = chars + (text.size() - chars) / 2;
+  return text + std::string(columns < width ? width - columns : 0, ' ');
+}
+
+void PrintDemoAccounts(const std::vector<DemoAccount>& accounts) {
+  std::printf("演示账号（首次登录无需改密码）：\n");
+  std::printf("  %s%s%s%s\n", PadTo("用户名", 16).c_str(), PadTo("密码", 16).c_str(),
+              PadTo("角色", 12).c_str(), "组织");
+  for (const DemoAccount& a : accounts) {
+    std::printf("  %s%s%s%s\n", PadTo(a.username, 16).c_str(), PadTo(a.password, 16).c_str(),
+                PadTo(RoleLabel(a.role), 12).c_str(), a.node_name.c_str());
+  }
 }
 
 struct ServeArgs {
@@ -38,6 +77,18 @@ int RunServe(const ServeArgs& args) {
   AppOptions options{.db_path = args.db, .demo = args.demo};
   Result<std::unique_ptr<App>> app = App::Open(options);
   if (!app.ok()) return Fail(app.error());
+  // Demo accounts have a published password: only a database the demo filled gets them.
+  std::optional<std::vector<DemoAccount>> demo_accounts;
+  if (args.demo) {
+    Result<bool> is_demo = IsDemoDatabase((*app)->store());
+    if (!is_demo.ok()) return Fail(is_demo.error());
+    if (*is_demo) {
+      Result<std::vector<DemoAccount>> accounts =
+          EnsureDemoAccounts((*app)->auth(), (*app)->roster(), (*app)->clock().NowUnixSeconds());
+      if (!accounts.ok()) return Fail(accounts.error());
+      demo_accounts = std::move(*accounts);
+    }
+  }
 
   http::Router router;
   (*app)->AddRoutes(router);
@@ -55,6 +106,11 @@ int RunServe(const ServeArgs& args) {
 
   if ((*app)->demo_created()) {
     std::printf("已生成演示数据（省级规模，种子 1）。\n");
+  }
+  if (demo_accounts) {
+    PrintDemoAccounts(*demo_accounts);
+  } else if (args.demo) {
+    std::printf("数据库 %s 不是演示数据库：未写入演示数据，也未创建演示账号。\n", args.db.c_str());
   }
   std::printf("dangjian %s 已启动：http://%s:%u\n", AppVersion(), args.address.c_str(),
               static_cast<unsigned>(*port));
@@ -119,6 +175,137 @@ int RunCheck(const std::string& db) {
   return 0;
 }
 
+struct UserAddArgs {
+  std::string db;
+  std::string username;
+  std::string role;
+  std::string org;
+  std::string name;
+  std::string phone;
+  std::optional<MemberId> member_id;
+};
+
+// The terminal settings to restore when Ctrl+C interrupts a password prompt.
+termios saved_terminal;
+
+void RestoreTerminalAndDie(int signal) {
+  tcsetattr(STDIN_FILENO, TCSANOW, &saved_terminal);
+  std::signal(signal, SIG_DFL);
+  std::raise(signal);
+}
+
+// One line of standard input without its line ending; empty at the end of input.
+std::string ReadLine() {
+  std::string line;
+  if (!std::getline(std::cin, line)) return "";
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+// Asks for `prompt` on stderr and reads the answer from the terminal without echoing it.
+// Echo goes off (and what was typed ahead is dropped) before the prompt appears.
+std::string ReadHidden(const char* prompt) {
+  termios quiet = saved_terminal;
+  quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+  quiet.c_lflag |= ECHONL;  // the Enter key still ends the line on screen
+  tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+  std::fprintf(stderr, "%s", prompt);
+  std::fflush(stderr);
+  std::string line = ReadLine();
+  tcsetattr(STDIN_FILENO, TCSANOW, &saved_terminal);
+  return line;
+}
+
+// The new account's password, never taken from the arguments (they show in `ps` and in the
+// shell's history): typed twice at a terminal, else the first line of standard input.
+Result<std::string> ReadNewPassword() {
+  if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved_terminal) == 0) {
+    std::signal(SIGINT, RestoreTerminalAndDie);
+    std::signal(SIGTERM, RestoreTerminalAndDie);
+    std::string password = ReadHidden("请输入密码：");
+    if (password.empty()) return Error::InvalidArgument("user.password_empty", "密码不能为空");
+    if (ReadHidden("请再次输入密码：") != password) {
+      return Error::InvalidArgument("user.password_mismatch", "两次输入的密码不一致");
+    }
+    return password;
+  }
+  std::string password = ReadLine();
+  if (password.empty()) {
+    return Error::InvalidArgument("user.password_empty",
+                                  "密码不能为空：请在标准输入中提供一行密码");
+  }
+  return password;
+}
+
+int RunUserAdd(const UserAddArgs& args) {
+  std::optional<Role> role = ParseRole(args.role);
+  if (!role) {
+    std::string choices;
+    for (int i = 0; i < kRoleCount; ++i) {
+      choices += std::string(i == 0 ? "" : "、") + RoleId(static_cast<Role>(i));
+    }
+    return Fail(
+        Error::InvalidArgument("user.bad_role", "角色 " + args.role + " 无效，可选：" + choices));
+  }
+  // Adding a user must not create an empty database where the path was mistyped.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(args.db, ec)) {
+    return Fail(Error::NotFound("app.db_missing", "数据库文件 " + args.db + " 不存在"));
+  }
+  Result<std::unique_ptr<App>> opened = App::Open(AppOptions{.db_path = args.db});
+  if (!opened.ok()) return Fail(opened.error());
+  App& app = **opened;
+
+  std::optional<NodeId> node_id = app.roster().FindNodeByCode(args.org);
+  std::optional<OrgNode> node = node_id ? app.roster().GetNode(*node_id) : std::nullopt;
+  if (!node) {
+    return Fail(Error::NotFound("org.not_found", "组织代码 " + args.org + " 不存在"));
+  }
+  // What can be checked before the password is typed, is.
+  const std::string username = CanonicalLoginName(args.username);
+  if (std::string reason = ValidateUsername(username); !reason.empty()) {
+    return Fail(Error::InvalidArgument("auth.username_invalid", reason));
+  }
+  Result<std::optional<User>> taken = app.store().auth().FindUserByUsername(username);
+  if (!taken.ok()) return Fail(taken.error());
+  if (*taken) {
+    return Fail(Error::Conflict("auth.username_taken", "用户名 " + username + " 已被使用"));
+  }
+  if (args.member_id && !app.roster().HasMember(*args.member_id)) {
+    return Fail(Error::NotFound("member.not_found",
+                                "党员（编号 " + std::to_string(*args.member_id) + "）不存在"));
+  }
+
+  Result<std::string> password = ReadNewPassword();
+  if (!password.ok()) return Fail(password.error());
+  if (Status policy = CheckPasswordPolicy(*password, username); !policy.ok()) {
+    return Fail(policy.error());
+  }
+
+  NewUser user;
+  user.username = username;
+  if (!args.phone.empty()) user.phone = args.phone;
+  user.display_name = NormalizeInput(args.name);
+  if (user.display_name.empty() && args.member_id) {
+    Result<Member> member = app.members().Get(*args.member_id);
+    if (member.ok()) user.display_name = member->name;
+  }
+  if (user.display_name.empty()) user.display_name = username;
+  user.member_id = args.member_id;
+  user.password = std::move(*password);
+  user.grants = {{0, 0, *role, node->id}};
+  // The person at the keyboard chose this password: there is nothing to change at login.
+  user.must_change_password = false;
+  WriteContext ctx;
+  ctx.user_name = kCommandLineWriter;
+  Result<User> created =
+      app.auth().CreateUserAsSystem(ctx, std::move(user), app.clock().NowUnixSeconds());
+  if (!created.ok()) return Fail(created.error());
+  std::printf("已创建账号 %s（角色 %s，组织 %s）\n", created->username.c_str(), RoleLabel(*role),
+              node->name.c_str());
+  return 0;
+}
+
 }  // namespace
 }  // namespace dj
 
@@ -158,6 +345,25 @@ int main(int argc, char** argv) {
   CLI::App* check_cmd = cli.add_subcommand("check", "校验操作日志的哈希链");
   check_cmd->add_option("--db", check_db, "SQLite 数据库文件")->required();
 
+  dj::UserAddArgs user_add;
+  CLI::App* user_cmd = cli.add_subcommand("user", "管理账号");
+  user_cmd->require_subcommand(1);
+  CLI::App* user_add_cmd = user_cmd->add_subcommand(
+      "add",
+      "新建账号并授予一个角色。密码不作为参数：在终端上输入两次（不回显），否则从标准输入"
+      "读取一行。账号首次登录无需修改密码（密码由本人在此设定），适合安装后创建第一个管理员");
+  user_add_cmd->add_option("--db", user_add.db, "SQLite 数据库文件（须已存在）")->required();
+  user_add_cmd->add_option("--username", user_add.username, "用户名（登录名）")->required();
+  user_add_cmd
+      ->add_option("--role", user_add.role,
+                   "角色：committee_admin、unit_admin、branch_secretary、member、reviewer、"
+                   "auditor")
+      ->required();
+  user_add_cmd->add_option("--org", user_add.org, "授予角色的组织代码")->required();
+  user_add_cmd->add_option("--name", user_add.name, "显示名（默认为关联党员的姓名或用户名）");
+  user_add_cmd->add_option("--phone", user_add.phone, "手机号（也可用于登录）");
+  user_add_cmd->add_option("--member-id", user_add.member_id, "关联的党员编号");
+
   CLI::App* version_cmd = cli.add_subcommand("version", "显示版本");
 
   try {
@@ -171,6 +377,7 @@ int main(int argc, char** argv) {
   if (*migrate_cmd) return dj::RunMigrate(migrate_db);
   if (*demo_cmd) return dj::RunDemo(demo_db, demo_scale, demo_seed);
   if (*check_cmd) return dj::RunCheck(check_db);
+  if (*user_add_cmd) return dj::RunUserAdd(user_add);
   if (*version_cmd) {
     std::printf("dangjian %s\n", dj::AppVersion());
     return 0;

@@ -24,10 +24,21 @@
 
 namespace dj::http {
 
+// Which org node a route touches, so that the guard can check the caller's scope on it
+// before the handler runs.
+enum class AccessTarget {
+  kNone,          // none: the caller must hold a role of the policy somewhere
+  kPathNode,      // path parameter ":id" is an org node
+  kPathMember,    // path parameter ":id" is a member; their (current or last) branch counts
+  kQuerySubtree,  // query parameter "subtree" when given; the handler filters by scope
+  kBody,          // nodes named in the body: the handler checks each one (http::Authorize)
+};
+
 // Who may call a route, declared next to the route so that a test can check every route
 // against the authorisation matrix. Interpreted only by the guard.
 struct RouteAccess {
   std::string policy;
+  AccessTarget target = AccessTarget::kNone;
 };
 
 struct RouteInfo {

@@ -113,7 +113,7 @@ class BadInputTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     server_ = TestServer::Start();
-    Api api(server_->port());
+    Api api(server_->port(), server_->admin_token());
     member1_ = api.Get("/api/members/1").data();
     member1_since_ = api.Get("/api/members/1/history").data()[0]["from"];
     left_member_ =
@@ -134,7 +134,7 @@ class BadInputTest : public ::testing::Test {
   }
   static void TearDownTestSuite() { server_.reset(); }
 
-  void SetUp() override { api_ = std::make_unique<Api>(server_->port()); }
+  void SetUp() override { api_ = std::make_unique<Api>(server_->port(), server_->admin_token()); }
 
   void ExpectRefused(const Case& c) {
     SCOPED_TRACE(c.name + " — " + c.method + " " + c.target);
@@ -855,7 +855,7 @@ class RefusalAfterWritesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     server_ = TestServer::Start();
-    api_ = std::make_unique<Api>(server_->port());
+    api_ = std::make_unique<Api>(server_->port(), server_->admin_token());
   }
 
   json Ok(const ApiReply& reply) {

@@ -36,10 +36,12 @@ std::string ReadFile(const std::filesystem::path& path) {
   return text.str();
 }
 
-// The binary running with stdout and stderr going to files in `dir`.
+// The binary running with stdout and stderr going to files in `dir`, and standard input read
+// from `input` when given (a file, or a terminal's device), else inherited.
 class Process {
  public:
-  Process(const testutil::TempDir& dir, const std::vector<std::string>& args)
+  Process(const testutil::TempDir& dir, const std::vector<std::string>& args,
+          const std::filesystem::path& input = {})
       : out_(dir.path() / ("out-" + std::to_string(++count_))),
         err_(dir.path() / ("err-" + std::to_string(count_))) {
     std::vector<std::string> argv_text = {DJ_BINARY};
@@ -49,6 +51,9 @@ class Process {
     argv.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
+    if (!input.empty()) {
+      posix_spawn_file_actions_addopen(&actions, 0, input.c_str(), O_RDWR | O_NOCTTY, 0);
+    }
     posix_spawn_file_actions_addopen(&actions, 1, out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, 2, err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     int rc = posix_spawn(&pid_, DJ_BINARY, &actions, nullptr, argv.data(), environ);
@@ -113,6 +118,73 @@ Outcome RunToEnd(const testutil::TempDir& dir, const std::vector<std::string>& a
   return {code, process.out(), process.err()};
 }
 
+// Runs the binary with `input` as its standard input: a file, so not a terminal.
+Outcome RunWithInput(const testutil::TempDir& dir, const std::vector<std::string>& args,
+                     const std::string& input) {
+  static int count = 0;
+  std::filesystem::path file = dir.Write("in-" + std::to_string(++count), input);
+  Process process(dir, args, file);
+  int code = process.Wait();
+  return {code, process.out(), process.err()};
+}
+
+// A pseudo-terminal: the binary reads its terminal end (device()), the test types at the
+// other and sees what the terminal echoes.
+class Terminal {
+ public:
+  Terminal() {
+    master_ = posix_openpt(O_RDWR | O_NOCTTY | O_NONBLOCK);
+    if (master_ < 0 || grantpt(master_) != 0 || unlockpt(master_) != 0) {
+      ADD_FAILURE() << "no pseudo-terminal";
+      return;
+    }
+    device_ = ptsname(master_);
+  }
+  ~Terminal() {
+    if (master_ >= 0) close(master_);
+  }
+  Terminal(const Terminal&) = delete;
+  Terminal& operator=(const Terminal&) = delete;
+
+  const std::filesystem::path& device() const { return device_; }
+
+  void Type(const std::string& text) {
+    EXPECT_EQ(write(master_, text.data(), text.size()), static_cast<ssize_t>(text.size()));
+  }
+
+  // What the terminal displayed since the last call, waiting up to a second for the first
+  // byte (the pseudo-terminal passes echoes on asynchronously).
+  std::string Displayed() {
+    std::string shown;
+    char buffer[256];
+    auto deadline = steady_clock::now() + milliseconds(1000);
+    while (steady_clock::now() < deadline) {
+      ssize_t n = read(master_, buffer, sizeof buffer);
+      if (n > 0) {
+        shown.append(buffer, n);
+        deadline = steady_clock::now() + milliseconds(50);  // then whatever follows at once
+      } else {
+        std::this_thread::sleep_for(milliseconds(5));
+      }
+    }
+    return shown;
+  }
+
+ private:
+  int master_ = -1;
+  std::filesystem::path device_;
+};
+
+// Waits until `process` has written `text` to stderr.
+bool WaitForStderr(const Process& process, const std::string& text) {
+  auto deadline = steady_clock::now() + kPatience;
+  while (steady_clock::now() < deadline) {
+    if (process.err().find(text) != std::string::npos) return true;
+    std::this_thread::sleep_for(milliseconds(10));
+  }
+  return false;
+}
+
 std::ostream& operator<<(std::ostream& out, const Outcome& run) {
   return out << "exit " << run.exit_code << "\nstdout: " << run.out << "\nstderr: " << run.err;
 }
@@ -127,6 +199,22 @@ void ExecSql(const std::filesystem::path& db_path, const std::string& sql) {
   EXPECT_EQ(sqlite3_changes(db), 1);
   sqlite3_free(error);
   sqlite3_close(db);
+}
+
+// The single integer `sql` selects from the file, read with the SQLite C API.
+int64_t QueryInt(const std::filesystem::path& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
+  int64_t value = -1;
+  if (statement != nullptr && sqlite3_step(statement) == SQLITE_ROW) {
+    value = sqlite3_column_int64(statement, 0);
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return value;
 }
 
 class CliTest : public ::testing::Test {
@@ -312,6 +400,281 @@ TEST_F(CliTest, ServeAnswersOnAnEphemeralPortAndStopsOnSigterm) {
   serve.Signal(SIGTERM);
   EXPECT_EQ(serve.Wait(milliseconds(5000)), 0) << serve.err();
   EXPECT_LT(steady_clock::now() - asked, milliseconds(5000));
+}
+
+// Starts `serve` with `args`, returns what it printed once listening, and stops it.
+std::string StartAndStop(const testutil::TempDir& dir, std::vector<std::string> args) {
+  args.insert(args.begin(), "serve");
+  args.insert(args.end(), {"--port", "0", "--no-access-log"});
+  Process serve(dir, args);
+  std::string out;
+  auto deadline = steady_clock::now() + kPatience;
+  while (out.find("已启动") == std::string::npos && steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(milliseconds(20));
+    out = serve.out();
+  }
+  EXPECT_NE(out.find("已启动"), std::string::npos) << out << serve.err();
+  serve.Signal(SIGTERM);
+  EXPECT_EQ(serve.Wait(), 0) << serve.err();
+  return serve.out();
+}
+
+TEST_F(CliTest, ServeDemoPrintsTheDemoAccountsAndCreatesThemOnce) {
+  ASSERT_EQ(RunToEnd(dir_, {"demo", "--db", Db()}).exit_code, 0);
+  const std::string table =
+      "演示账号（首次登录无需改密码）：\n"
+      "  用户名          密码            角色        组织\n"
+      "  demo_admin      dangjian-demo   工委管理员  湖北省直机关工委\n"
+      "  demo_unit       dangjian-demo   单位管理员  省委办公厅\n"
+      "  demo_secretary  dangjian-demo   支部书记    省委办公厅办公室党支部\n"
+      "  demo_member     dangjian-demo   党员        省委办公厅办公室党支部\n"
+      "  demo_reviewer   dangjian-demo   评审专家    湖北省直机关工委\n"
+      "  demo_auditor    dangjian-demo   审计员      湖北省直机关工委\n"
+      "dangjian ";
+  for (int run = 0; run < 2; ++run) {
+    std::string out = StartAndStop(dir_, {"--demo", "--db", Db()});
+    EXPECT_NE(out.find(table), std::string::npos) << "run " << run << ":\n" << out;
+    EXPECT_EQ(QueryInt(Db(), "SELECT count(*) FROM users"), 6);
+  }
+  EXPECT_EQ(QueryInt(Db(), "SELECT count(*) FROM users WHERE must_change_password = 0"), 6);
+}
+
+TEST_F(CliTest, ServeDemoGivesNoDemoAccountsToADatabaseTheDemoDidNotFill) {
+  {
+    Result<std::unique_ptr<App>> app = App::Open(AppOptions{.db_path = Db()});
+    ASSERT_TRUE(app.ok()) << app.error().message;
+    OrgNode root;
+    root.kind = NodeKind::kCommittee;
+    root.name = "某市直机关工委";
+    root.code = "HB";
+    WriteContext ctx;
+    ctx.user_name = "cli-test";
+    ASSERT_TRUE((*app)->orgs().Create(ctx, root).ok());
+  }
+  std::string out = StartAndStop(dir_, {"--demo", "--db", Db()});
+  EXPECT_NE(out.find("数据库 " + Db() + " 不是演示数据库：未写入演示数据，也未创建演示账号。\n"),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("demo_admin"), std::string::npos) << out;
+  EXPECT_EQ(QueryInt(Db(), "SELECT count(*) FROM users"), 0);
+  EXPECT_EQ(QueryInt(Db(), "SELECT count(*) FROM org_nodes"), 1);
+}
+
+// --- user add
+
+constexpr char kNewPassword[] = "Jiguan#2026";
+
+class UserAddTest : public CliTest {
+ protected:
+  void SetUp() override {
+    Outcome demo = RunToEnd(dir_, {"demo", "--db", Db()});
+    ASSERT_EQ(demo.exit_code, 0) << demo;
+  }
+
+  std::vector<std::string> Add(const std::string& username, const std::string& role,
+                               const std::string& org) {
+    return {"user", "add", "--db", Db(), "--username", username, "--role", role, "--org", org};
+  }
+
+  int64_t Users() { return QueryInt(Db(), "SELECT count(*) FROM users"); }
+};
+
+TEST_F(UserAddTest, CreatesTheAccountWithThePasswordFromStandardInput) {
+  Outcome run =
+      RunWithInput(dir_, Add(" Admin ", "committee_admin", "HB"), std::string(kNewPassword) + "\n");
+  EXPECT_EQ(run.exit_code, 0) << run;
+  EXPECT_EQ(run.out, "已创建账号 admin（角色 工委管理员，组织 湖北省直机关工委）\n");
+  EXPECT_EQ(run.err, "");
+
+  // The account as the App sees it: the password set here works and need not be changed.
+  {
+    AppOptions options{.db_path = Db()};
+    options.auth_policy.password_cost = kTestPasswordCost;
+    Result<std::unique_ptr<App>> app = App::Open(options);
+    ASSERT_TRUE(app.ok()) << app.error().message;
+    Result<LoginResult> login =
+        (*app)->auth().Login({"admin", kNewPassword, "", ""}, (*app)->clock().NowUnixSeconds());
+    ASSERT_TRUE(login.ok()) << login.error().message;
+    EXPECT_EQ(login->caller.user.display_name, "admin");
+    EXPECT_FALSE(login->caller.user.must_change_password);
+    EXPECT_EQ(login->caller.user.member_id, std::nullopt);
+    ASSERT_EQ(login->caller.grants.size(), 1u);
+    EXPECT_EQ(login->caller.grants[0].role, Role::kCommitteeAdmin);
+    EXPECT_EQ(login->caller.grants[0].node_id, (*app)->roster().Root()->id);
+  }
+  // Audited as the command line's doing, and the chain still holds.
+  EXPECT_EQ(QueryInt(Db(),
+                     "SELECT count(*) FROM audit_log WHERE entity = 'user' AND action = 'create'"
+                     " AND user_name = 'cli' AND user_id = 0"),
+            1);
+  EXPECT_EQ(QueryInt(Db(), "SELECT count(*) FROM audit_log WHERE after_json LIKE '%argon2%'"), 0);
+  Outcome check = RunToEnd(dir_, {"check", "--db", Db()});
+  EXPECT_EQ(check.exit_code, 0) << check;
+}
+
+TEST_F(UserAddTest, LinksAMemberAndNamesTheAccountAfterThem) {
+  std::vector<std::string> args = Add("li.si", "member", "HB-U001");
+  args.insert(args.end(), {"--member-id", "1", "--phone", "13800000001"});
+  Outcome run = RunWithInput(dir_, args, std::string(kNewPassword) + "\r\n");
+  EXPECT_EQ(run.exit_code, 0) << run;
+  EXPECT_TRUE(std::regex_match(run.out, std::regex("已创建账号 li\\.si（角色 党员，组织 .+）\n")))
+      << run;
+
+  Result<std::unique_ptr<App>> app = App::Open(AppOptions{.db_path = Db()});
+  ASSERT_TRUE(app.ok()) << app.error().message;
+  Result<Member> member = (*app)->members().Get(1);
+  ASSERT_TRUE(member.ok()) << member.error().message;
+  Scope system((*app)->roster(), 0, {{0, 0, Role::kCommitteeAdmin, (*app)->roster().Root()->id}});
+  Result<UserPage> users = (*app)->auth().ListUsers(system, UserQuery{});
+  ASSERT_TRUE(users.ok()) << users.error().message;
+  ASSERT_EQ(users->users.size(), 1u);
+  const User& user = users->users[0];
+  EXPECT_EQ(user.display_name, member->name);
+  EXPECT_EQ(user.member_id, 1);
+  EXPECT_EQ(user.phone, "13800000001");
+}
+
+TEST_F(UserAddTest, NeverTakesThePasswordAsAnArgument) {
+  for (const char* option : {"--password", "-p", "--pass"}) {
+    std::vector<std::string> args = Add("admin", "committee_admin", "HB");
+    args.insert(args.end(), {option, kNewPassword});
+    Outcome run = RunWithInput(dir_, args, std::string(kNewPassword) + "\n");
+    EXPECT_EQ(run.exit_code, 2) << run;
+    EXPECT_NE(run.err.find("The following arguments were not expected"), std::string::npos) << run;
+    EXPECT_EQ(run.out, "");
+  }
+  EXPECT_EQ(Users(), 0);
+}
+
+TEST_F(UserAddTest, AsksTwiceWithoutEchoAtATerminal) {
+  Terminal terminal;
+  Process process(dir_, Add("admin", "committee_admin", "HB"), terminal.device());
+  ASSERT_TRUE(WaitForStderr(process, "请输入密码：")) << process.err();
+  terminal.Type(std::string(kNewPassword) + "\n");
+  ASSERT_TRUE(WaitForStderr(process, "请再次输入密码：")) << process.err();
+  EXPECT_EQ(terminal.Displayed(), "\r\n");  // the Enter key, not the password
+  terminal.Type(std::string(kNewPassword) + "\n");
+  EXPECT_EQ(process.Wait(), 0) << process.err();
+  EXPECT_EQ(process.out(), "已创建账号 admin（角色 工委管理员，组织 湖北省直机关工委）\n");
+  EXPECT_EQ(process.err(), "请输入密码：请再次输入密码：");
+  EXPECT_EQ(Users(), 1);
+}
+
+TEST_F(UserAddTest, RefusesPasswordsTypedDifferentlyOrNotAtAll) {
+  struct Case {
+    std::string first, second;  // second empty: the command must not ask again
+    std::string error;
+  };
+  const Case cases[] = {
+      {kNewPassword, "Jiguan#2025", "错误：两次输入的密码不一致（user.password_mismatch）\n"},
+      {"", "", "错误：密码不能为空（user.password_empty）\n"},
+  };
+  for (const Case& c : cases) {
+    Terminal terminal;
+    Process process(dir_, Add("admin", "committee_admin", "HB"), terminal.device());
+    ASSERT_TRUE(WaitForStderr(process, "请输入密码：")) << process.err();
+    terminal.Type(c.first + "\n");
+    if (!c.second.empty()) {
+      ASSERT_TRUE(WaitForStderr(process, "请再次输入密码：")) << process.err();
+      terminal.Type(c.second + "\n");
+    }
+    EXPECT_EQ(process.Wait(), 1) << process.err();
+    std::string prompts = c.second.empty() ? "请输入密码：" : "请输入密码：请再次输入密码：";
+    EXPECT_EQ(process.err(), prompts + c.error);
+    EXPECT_EQ(process.out(), "");
+  }
+  EXPECT_EQ(Users(), 0);
+}
+
+TEST_F(UserAddTest, RefusesBadInputWithOneLineAndChangesNothing) {
+  ASSERT_EQ(RunWithInput(dir_, Add("taken", "member", "HB-U001"), "Jiguan#2026\n").exit_code, 0);
+  struct Case {
+    std::vector<std::string> args;
+    std::string input;
+    std::string error;
+  };
+  const Case cases[] = {
+      {Add("admin", "committee_admin", "HB"), "short\n",
+       "错误：密码至少需要8个字符（auth.password_too_short）\n"},
+      {Add("admin", "committee_admin", "HB"), "20262026\n",
+       "错误：密码不能全是数字（auth.password_all_digits）\n"},
+      {Add("admin.wang", "committee_admin", "HB"), "Admin.Wang\n",
+       "错误：密码不能与用户名相同（auth.password_same_as_username）\n"},
+      {Add("admin", "committee_admin", "HB"), "",
+       "错误：密码不能为空：请在标准输入中提供一行密码（user.password_empty）\n"},
+      {Add("admin", "committee_admin", "HB"), "\n",
+       "错误：密码不能为空：请在标准输入中提供一行密码（user.password_empty）\n"},
+      {Add("admin", "superuser", "HB"), "Jiguan#2026\n",
+       "错误：角色 superuser 无效，可选：committee_admin、unit_admin、branch_secretary、member、"
+       "reviewer、auditor（user.bad_role）\n"},
+      {Add("admin", "工委管理员", "HB"), "Jiguan#2026\n",
+       "错误：角色 工委管理员 无效，可选：committee_admin、unit_admin、branch_secretary、member、"
+       "reviewer、auditor（user.bad_role）\n"},
+      {Add("admin", "committee_admin", "HB-NOPE"), "Jiguan#2026\n",
+       "错误：组织代码 HB-NOPE 不存在（org.not_found）\n"},
+      {Add("taken", "member", "HB-U001"), "Jiguan#2026\n",
+       "错误：用户名 taken 已被使用（auth.username_taken）\n"},
+      {Add("TAKEN", "member", "HB-U001"), "Jiguan#2026\n",
+       "错误：用户名 taken 已被使用（auth.username_taken）\n"},
+      {Add("王书记", "member", "HB-U001"), "Jiguan#2026\n",
+       "错误：用户名须为2至32位小写字母、数字或“.”“_”“-”（auth.username_invalid）\n"},
+      {Add("13800000001", "member", "HB-U001"), "Jiguan#2026\n",
+       "错误：用户名不能全是数字（auth.username_invalid）\n"},
+      {[&] {
+         std::vector<std::string> args = Add("admin", "member", "HB-U001");
+         args.insert(args.end(), {"--member-id", "999999"});
+         return args;
+       }(),
+       "Jiguan#2026\n", "错误：党员（编号 999999）不存在（member.not_found）\n"},
+      {[&] {
+         std::vector<std::string> args = Add("admin", "member", "HB-U001");
+         args.insert(args.end(), {"--phone", "12345", "--name", " "});
+         return args;
+       }(),
+       "Jiguan#2026\n", "错误：手机号应为11位手机号码（validation_failed）\n"},
+      {[&] {
+         std::vector<std::string> args = Add("admin", "member", "HB-U001");
+         args.insert(args.end(), {"--phone", "12345", "--name", std::string(31, 'x')});
+         return args;
+       }(),
+       "Jiguan#2026\n", "错误：姓名不能超过30个字；手机号应为11位手机号码（validation_failed）\n"},
+  };
+  for (const Case& c : cases) {
+    Outcome run = RunWithInput(dir_, c.args, c.input);
+    EXPECT_EQ(run.exit_code, 1) << run;
+    EXPECT_EQ(run.err, c.error) << run;
+    EXPECT_EQ(run.out, "");
+  }
+  EXPECT_EQ(Users(), 1);
+}
+
+TEST_F(UserAddTest, ArgumentErrorsAreUsageErrors) {
+  const std::vector<std::string> cases[] = {
+      {"user"},
+      {"user", "add"},
+      {"user", "add", "--db", Db(), "--username", "admin", "--role", "member"},  // no --org
+      {"user", "add", "--db", Db(), "--username", "admin", "--role", "member", "--org", "HB",
+       "--member-id", "one"},
+  };
+  for (const std::vector<std::string>& args : cases) {
+    Outcome run = RunWithInput(dir_, args, std::string(kNewPassword) + "\n");
+    EXPECT_EQ(run.exit_code, 2) << run;
+    EXPECT_NE(run.err, "") << run;
+  }
+  EXPECT_EQ(Users(), 0);
+}
+
+TEST_F(CliTest, UserAddOfAMissingDatabaseFailsWithoutCreatingIt) {
+  for (const std::string& db : {Db("missing.db"), Db("no/such/dir/missing.db")}) {
+    Outcome run = RunWithInput(dir_,
+                               {"user", "add", "--db", db, "--username", "admin", "--role",
+                                "committee_admin", "--org", "HB"},
+                               std::string(kNewPassword) + "\n");
+    EXPECT_EQ(run.exit_code, 1) << run;
+    EXPECT_EQ(run.err, "错误：数据库文件 " + db + " 不存在（app.db_missing）\n");
+    EXPECT_FALSE(std::filesystem::exists(db)) << "user add created the file";
+  }
+  EXPECT_FALSE(std::filesystem::exists(Db("no"))) << "user add created the directory";
 }
 
 }  // namespace

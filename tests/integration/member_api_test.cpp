@@ -58,7 +58,7 @@ class MemberReadTest : public ::testing::Test {
   }
   static void TearDownTestSuite() { server_.reset(); }
 
-  void SetUp() override { api_ = std::make_unique<Api>(server_->port()); }
+  void SetUp() override { api_ = std::make_unique<Api>(server_->port(), server_->admin_token()); }
 
   json GetData(const std::string& target) {
     ApiReply reply = api_->Get(target);
@@ -341,7 +341,7 @@ class MemberWriteTest : public ::testing::Test {
  protected:
   void SetUp() override {
     server_ = TestServer::Start();
-    api_ = std::make_unique<Api>(server_->port());
+    api_ = std::make_unique<Api>(server_->port(), server_->admin_token());
     initial_ = server_->ReadState();
   }
 

@@ -74,14 +74,19 @@ ApiReply ToReply(testutil::HttpResponse response) {
 
 }  // namespace
 
+void Api::SetHeader(const std::string& name, std::string value) {
+  std::erase_if(headers_, [&](const auto& h) { return h.first == name; });
+  if (!value.empty()) headers_.emplace_back(name, std::move(value));
+}
+
 ApiReply Api::Send(std::string_view method, std::string_view target, std::string body,
                    std::string_view content_type) {
-  testutil::Headers headers;
+  testutil::Headers headers = headers_;
   if (!content_type.empty()) headers.emplace_back("Content-Type", std::string(content_type));
   return ToReply(client_.Send(method, target, std::move(body), headers));
 }
 
-ApiReply Api::Get(std::string_view target) { return ToReply(client_.Get(target)); }
+ApiReply Api::Get(std::string_view target) { return ToReply(client_.Get(target, headers_)); }
 
 ApiReply Api::Post(std::string_view target, const nlohmann::json& body) {
   return Send("POST", target, body.dump());
@@ -110,9 +115,11 @@ std::unique_ptr<TestServer> TestServer::Start() {
                      .demo_scale = DemoScale::kSmall,
                      .demo_seed = 1,
                      .clock = &s->clock_};
+  options.auth_policy.password_cost = kTestPasswordCost;
   Result<std::unique_ptr<App>> app = App::Open(options);
   if (!app.ok()) throw std::runtime_error("App::Open: " + app.error().message);
   s->app_ = std::move(*app);
+  s->admin_token_ = s->CreateAccount("root", {{0, 0, Role::kCommitteeAdmin, kRoot}});
 
   http::Router router;
   s->app_->AddRoutes(router);
@@ -126,6 +133,29 @@ std::unique_ptr<TestServer> TestServer::Start() {
   s->port_ = *port;
   s->thread_ = std::thread([server = s->server_.get()] { server->Run(); });
   return s;
+}
+
+std::string TestServer::CreateAccount(const std::string& username,
+                                      const std::vector<RoleGrant>& grants,
+                                      std::optional<MemberId> member) {
+  NewUser user;
+  user.username = username;
+  user.display_name = "测试" + username;
+  user.member_id = member;
+  user.password = kTestPassword;
+  user.grants = grants;
+  user.must_change_password = false;
+  Result<User> created =
+      app_->auth().CreateUserAsSystem(WriteContext{}, std::move(user), clock_.NowUnixSeconds());
+  if (!created.ok()) throw std::runtime_error("CreateUserAsSystem: " + created.error().message);
+  return Login(username, kTestPassword);
+}
+
+std::string TestServer::Login(const std::string& username, const std::string& password) {
+  Result<LoginResult> login = app_->auth().Login(LoginRequest{username, password, "", "test-login"},
+                                                 clock_.NowUnixSeconds());
+  if (!login.ok()) throw std::runtime_error("Login: " + login.error().message);
+  return login->token;
 }
 
 StoreState TestServer::ReadState() {

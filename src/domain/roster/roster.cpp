@@ -329,11 +329,21 @@ Result<MemberPage> Roster::Search(const MemberQuery& q) const {
   std::shared_lock lock(mu_);
   auto range = tree_.SubtreeOf(q.subtree);
   if (!range) return NodeNotFound(q.subtree);
+  std::vector<decltype(range)::value_type> scope;
+  for (NodeId id : q.within) {
+    if (auto r = tree_.SubtreeOf(id)) scope.push_back(*r);
+  }
+  const bool scoped = !q.within.empty();
   uint32_t status_mask = 0;
   for (MemberStatus st : q.statuses) status_mask |= 1u << static_cast<int>(st);
   std::vector<const Facts*> hits;
   for (const Facts& f : members_) {
     if (!range->Contains(tree_.PositionOf(f.where))) continue;
+    if (scoped && std::none_of(scope.begin(), scope.end(), [&](const auto& r) {
+          return r.Contains(tree_.PositionOf(f.where));
+        })) {
+      continue;
+    }
     if (status_mask != 0 && !(status_mask & (1u << static_cast<int>(f.status)))) continue;
     if (q.category && f.category != *q.category) continue;
     if (q.age_min || q.age_max) {

@@ -61,8 +61,10 @@ struct SubtreeStats {
 enum class MemberSort { kName, kBirthDate, kProbationaryDate, kFullDate, kId };
 
 struct MemberQuery {
-  NodeId subtree = 0;         // required: members whose current (or last) branch lies below
-  std::string name_contains;  // substring of the name; empty for any
+  NodeId subtree = 0;  // required: members whose current (or last) branch lies below
+  // When not empty, also below one of these nodes (the caller's scope).
+  std::vector<NodeId> within;
+  std::string name_contains;           // substring of the name; empty for any
   std::vector<MemberStatus> statuses;  // empty for any
   std::optional<MemberCategory> category;
   std::optional<int> age_min;  // inclusive, as of today

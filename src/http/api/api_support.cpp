@@ -3,6 +3,8 @@
 #include <charconv>
 #include <limits>
 
+#include "http/api/access.h"
+
 namespace dj::http {
 namespace {
 
@@ -30,6 +32,9 @@ Result<int64_t> PathId(const Request& request, std::string_view name) {
 }
 
 WriteContext WriteContextOf(const Request& request) {
+  if (const Access* access = AccessOf(request)) {
+    return CallerContext(access->caller, request.remote_address, request.request_id);
+  }
   WriteContext ctx;
   ctx.address = request.remote_address;
   ctx.request_id = request.request_id;

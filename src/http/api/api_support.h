@@ -19,7 +19,7 @@ namespace dj::http {
 Result<int64_t> PathId(const Request& request, std::string_view name = "id");
 
 // Who writes, from where, under which request id: recorded in the audit log with every write.
-// Until accounts exist (issue 3) the user is anonymous and only the address is known.
+// The signed-in caller (see access.h); anonymous with only the address on a public route.
 WriteContext WriteContextOf(const Request& request);
 
 // Reads query parameters, collecting a FieldError (row 0, field = parameter name) for each

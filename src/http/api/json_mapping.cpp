@@ -107,7 +107,7 @@ json MemberJson(const Member& m, const Roster& roster, Date today, MemberView vi
     std::optional<OrgNode> node = roster.GetNode(id);
     return node ? json(node->name) : json(nullptr);
   };
-  bool detail = view == MemberView::kDetail;
+  bool detail = view == MemberView::kUnmasked;
   return {
       {"id", m.id},
       {"name", m.name},

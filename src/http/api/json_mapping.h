@@ -23,9 +23,9 @@ nlohmann::json OrgNodeJson(const OrgNode& node);
 // for lazily loaded tree pickers.
 nlohmann::json OrgNodeSummaryJson(const OrgNode& node, const Roster& roster);
 
-// How much of a member's file a response shows. Lists always mask the ID number and phone;
-// the detail view shows them (until accounts decide who may see them, issue 3).
-enum class MemberView { kList, kDetail };
+// How much of a member's file a response shows: the ID number and phone are masked except in
+// kUnmasked, which the controllers use only for callers who may see them (MayUnmask).
+enum class MemberView { kMasked, kUnmasked };
 
 // The member's fields with ids and labels of every enumeration, "branch_name", "age" and
 // "party_age" (full years as of `today`; party_age null for probationary members, DZ-22-2).

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "http/api/access.h"
 #include "http/api/api_support.h"
 #include "http/api/json_mapping.h"
 #include "http/envelope.h"
@@ -14,6 +15,8 @@ namespace {
 using nlohmann::json;
 
 // The search parameters of GET /api/members; every malformed parameter is reported.
+// Without "subtree" the search covers the caller's scope (several subtrees when their grants
+// lie apart) inside the query, so totals and pages count only what they may see.
 Result<MemberQuery> ReadMemberQuery(const Request& request, const Roster& roster) {
   QueryReader in(request);
   MemberQuery query;
@@ -21,6 +24,10 @@ Result<MemberQuery> ReadMemberQuery(const Request& request, const Roster& roster
     query.subtree = *subtree;
   } else if (std::optional<OrgNode> root = roster.Root()) {
     query.subtree = root->id;
+    if (AccessOf(request) != nullptr) {
+      query.within = ScopeRoots(request);
+      if (query.within.size() == 1) query.subtree = query.within.front();
+    }
   }
   query.name_contains = in.Text("name").value_or("");
   for (const std::string& id : in.List("status")) {
@@ -56,12 +63,17 @@ Result<MemberQuery> ReadMemberQuery(const Request& request, const Roster& roster
   return query;
 }
 
+MemberView ViewFor(const Request& request, const Member& member) {
+  return MayUnmask(request, member.id, member.branch_id) ? MemberView::kUnmasked
+                                                         : MemberView::kMasked;
+}
+
 }  // namespace
 
 void AddMemberRoutes(Router& router, MemberService& members, const Roster& roster,
                      const Clock& clock) {
-  const RouteAccess read{"member.read"};
-  const RouteAccess write{"member.write"};
+  const RouteAccess read{"member.read", AccessTarget::kPathMember};
+  const RouteAccess write{"member.write", AccessTarget::kPathMember};
 
   router.Add(
       Method::kGet, "/api/members",
@@ -71,14 +83,14 @@ void AddMemberRoutes(Router& router, MemberService& members, const Roster& roste
         Date today = clock.Today();
         json items = json::array();
         for (const Member& m : found.members) {
-          items.push_back(MemberJson(m, roster, today, MemberView::kList));
+          items.push_back(MemberJson(m, roster, today, MemberView::kMasked));
         }
         return JsonOk({{"total", found.total},
                        {"page", query.offset / query.limit + 1},
                        {"page_size", query.limit},
                        {"items", std::move(items)}});
       },
-      read);
+      RouteAccess{"member.read", AccessTarget::kQuerySubtree});
 
   router.Add(
       Method::kPost, "/api/members",
@@ -88,10 +100,11 @@ void AddMemberRoutes(Router& router, MemberService& members, const Roster& roste
         Member member = ReadMember(body, in, Member{}, /*partial=*/false);
         std::optional<Date> since = in.Optional<Date>("branch_since");
         DJ_RETURN_IF_ERROR(in.Finish());
+        DJ_RETURN_IF_ERROR(Authorize(request, member.branch_id));
         DJ_ASSIGN_OR_RETURN(Member created, members.Create(WriteContextOf(request), member, since));
-        return JsonOk(MemberJson(created, roster, clock.Today(), MemberView::kDetail), 201);
+        return JsonOk(MemberJson(created, roster, clock.Today(), MemberView::kUnmasked), 201);
       },
-      write);
+      RouteAccess{"member.write", AccessTarget::kBody});
 
   router.Add(
       Method::kPost, "/api/members/batch",
@@ -129,20 +142,22 @@ void AddMemberRoutes(Router& router, MemberService& members, const Roster& roste
           batch.push_back(std::move(row));
         }
         if (!errors.empty()) return Error::Validation(std::move(errors));
+        for (const NewMember& row : batch)
+          DJ_RETURN_IF_ERROR(Authorize(request, row.member.branch_id));
         DJ_ASSIGN_OR_RETURN(std::vector<Member> created,
                             members.CreateMany(WriteContextOf(request), std::move(batch)));
         json ids = json::array();
         for (const Member& m : created) ids.push_back(m.id);
         return JsonOk({{"created", created.size()}, {"ids", std::move(ids)}}, 201);
       },
-      write);
+      RouteAccess{"member.write", AccessTarget::kBody});
 
   router.Add(
       Method::kGet, "/api/members/:id",
       [&members, &roster, &clock](Request& request) -> Result<Response> {
         DJ_ASSIGN_OR_RETURN(MemberId id, PathId(request));
         DJ_ASSIGN_OR_RETURN(Member member, members.Get(id));
-        return JsonOk(MemberJson(member, roster, clock.Today(), MemberView::kDetail));
+        return JsonOk(MemberJson(member, roster, clock.Today(), ViewFor(request, member)));
       },
       read);
 
@@ -156,7 +171,7 @@ void AddMemberRoutes(Router& router, MemberService& members, const Roster& roste
         Member after = ReadMember(body, in, before, /*partial=*/true);
         DJ_RETURN_IF_ERROR(in.Finish());
         DJ_ASSIGN_OR_RETURN(Member updated, members.Update(WriteContextOf(request), id, after));
-        return JsonOk(MemberJson(updated, roster, clock.Today(), MemberView::kDetail));
+        return JsonOk(MemberJson(updated, roster, clock.Today(), MemberView::kUnmasked));
       },
       write);
 
@@ -190,9 +205,12 @@ void AddMemberRoutes(Router& router, MemberService& members, const Roster& roste
         std::optional<int64_t> to_group = in.Optional<int64_t>("to_group_id");
         Date date = in.Required<Date>("date");
         DJ_RETURN_IF_ERROR(in.Finish());
+        // Both ends: a transfer out of the caller's scope goes through someone who reaches
+        // both branches.
+        DJ_RETURN_IF_ERROR(Authorize(request, to_branch));
         DJ_ASSIGN_OR_RETURN(
             Member moved, members.Transfer(WriteContextOf(request), id, to_branch, to_group, date));
-        return JsonOk(MemberJson(moved, roster, clock.Today(), MemberView::kDetail));
+        return JsonOk(MemberJson(moved, roster, clock.Today(), MemberView::kUnmasked));
       },
       write);
 }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/api/access.h"
 #include "http/api/api_support.h"
 #include "http/api/json_mapping.h"
 #include "http/envelope.h"
@@ -10,17 +11,23 @@
 namespace dj::http {
 
 void AddOrgRoutes(Router& router, OrgService& orgs, const Roster& roster, const Clock& clock) {
-  const RouteAccess read{"org.read"};
-  const RouteAccess write{"org.write"};
+  const RouteAccess read{"org.read", AccessTarget::kPathNode};
+  const RouteAccess write{"org.write", AccessTarget::kPathNode};
 
   router.Add(
       Method::kGet, "/api/orgs/root",
-      [&roster](Request&) -> Result<Response> {
+      [&roster](Request& request) -> Result<Response> {
+        // The top of what the caller sees: the tree's root for those who reach all of it,
+        // else the first root of their scope (GET /api/auth/me lists them all).
         std::optional<OrgNode> root = roster.Root();
         if (!root) return Error::NotFound("org.not_found", "组织树还是空的");
+        std::vector<NodeId> roots = ScopeRoots(request);
+        if (roots.empty()) return Forbidden();
+        if (roots.front() != root->id) root = roster.GetNode(roots.front());
+        if (!root) return Forbidden();
         return JsonOk(OrgNodeSummaryJson(*root, roster));
       },
-      read);
+      RouteAccess{"org.read"});
 
   router.Add(
       Method::kPost, "/api/orgs",
@@ -29,10 +36,12 @@ void AddOrgRoutes(Router& router, OrgService& orgs, const Roster& roster, const 
         JsonReader in(body);
         OrgNode node = ReadOrgNode(body, in, OrgNode{}, /*partial=*/false);
         DJ_RETURN_IF_ERROR(in.Finish());
+        // A new root only for those who reach the whole tree (Authorize on a missing node).
+        DJ_RETURN_IF_ERROR(Authorize(request, node.parent_id.value_or(0)));
         DJ_ASSIGN_OR_RETURN(OrgNode created, orgs.Create(WriteContextOf(request), node));
         return JsonOk(OrgNodeJson(created), 201);
       },
-      write);
+      RouteAccess{"org.write", AccessTarget::kBody});
 
   router.Add(
       Method::kGet, "/api/orgs/:id",
@@ -52,6 +61,9 @@ void AddOrgRoutes(Router& router, OrgService& orgs, const Roster& roster, const 
         JsonReader in(body);
         OrgNode after = ReadOrgNode(body, in, before, /*partial=*/true);
         DJ_RETURN_IF_ERROR(in.Finish());
+        if (after.parent_id != before.parent_id) {
+          DJ_RETURN_IF_ERROR(Authorize(request, after.parent_id.value_or(0)));
+        }
         DJ_ASSIGN_OR_RETURN(OrgNode updated, orgs.Update(WriteContextOf(request), id, after));
         return JsonOk(OrgNodeJson(updated));
       },
