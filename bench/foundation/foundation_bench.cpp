@@ -10,7 +10,14 @@
 //    or the program fails;
 //  - member search: MemberService::Search (Roster::Search, then GetMembers for the page, as
 //    GET /api/members does), and against the equivalent SQL page query sorted by id, results
-//    compared.
+//    compared;
+//  - password hashing (issue 3): HashPassword and VerifyPassword at the server's cost
+//    (kDefaultPasswordCost), beside libsodium's INTERACTIVE preset as the reference, and
+//    VerifyPassword on every core at once (what concurrent logins cost the machine);
+//  - authentication (issue 3), on the in-process demo database with an account made there:
+//    AuthService::Login (what POST /api/auth/login does), AuthService::Authenticate (what the
+//    access guard does on every authenticated request) and the roster work of
+//    GET /api/orgs/root, to explain the HTTP figures scripts/bench measures with wrk.
 //
 //   dj_bench_foundation [--db PATH] [--gen-db PATH] [--scale province] [--seed 1]
 //                       [--results FILE]
@@ -28,6 +35,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -38,11 +46,16 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "common/date.h"
 #include "common/result.h"
 #include "demo/demo_generator.h"
+#include "domain/auth/auth_policy.h"
+#include "domain/auth/auth_service.h"
+#include "domain/auth/password.h"
+#include "domain/auth/user.h"
 #include "domain/member/member.h"
 #include "domain/member/member_repository.h"
 #include "domain/member/member_service.h"
@@ -581,6 +594,174 @@ Status BenchSearch(Context& c, SqliteStore& store, Roster& roster, NodeId root) 
   return Ok();
 }
 
+// --- Password hashing (issue 3).
+
+// libsodium's INTERACTIVE preset for argon2id (crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE and
+// _MEMLIMIT_INTERACTIVE, the "56 ms" cost of the architecture note): the reference the
+// server's cost was chosen against (auth_policy.h).
+constexpr PasswordCost kInteractiveCost{2, 64u * 1024 * 1024};
+constexpr char kBenchPassword[] = "bench-口令-2024";
+
+// The parameter part of an argon2id string ("$argon2id$v=19$m=19456,t=2,p=1"), or "" when
+// `hash` has fewer parts.
+std::string HashParameters(const std::string& hash) {
+  size_t end = 0;
+  for (int i = 0; i < 3; ++i) {  // the '$' after "argon2id", "v=19" and the parameters
+    end = hash.find('$', end + 1);
+    if (end == std::string::npos) return "";
+  }
+  return hash.substr(0, end);
+}
+
+// A fresh hash of kBenchPassword at `cost`, checked: made with that cost, accepting the
+// password and refusing another.
+Result<std::string> CheckedHash(PasswordCost cost) {
+  DJ_ASSIGN_OR_RETURN(std::string hash, HashPassword(kBenchPassword, cost));
+  const std::string expected = Format("$argon2id$v=19$m=%zu,t=%llu,p=1", cost.memlimit / 1024,
+                                      static_cast<unsigned long long>(cost.opslimit));
+  if (HashParameters(hash) != expected || PasswordNeedsRehash(hash, cost)) {
+    return Error::Internal("HashPassword made " + HashParameters(hash) + ", not " + expected);
+  }
+  if (!VerifyPassword(kBenchPassword, hash) || VerifyPassword("bench-口令-2025", hash)) {
+    return Error::Internal("VerifyPassword does not tell the password from another");
+  }
+  return hash;
+}
+
+// Hashes and verifies kBenchPassword at `cost`, `runs` times each; `key` names the figures.
+Result<Timing> BenchPasswordCost(Context& c, PasswordCost cost, int runs, const std::string& key,
+                                 const std::string& hash) {
+  DJ_ASSIGN_OR_RETURN(Timing hashing, Measure(runs, 4.0, [&]() -> Status {
+                        DJ_ASSIGN_OR_RETURN(std::string h, HashPassword(kBenchPassword, cost));
+                        return Ok();
+                      }));
+  DJ_ASSIGN_OR_RETURN(Timing verifying, Measure(runs, 4.0, [&]() -> Status {
+                        if (!VerifyPassword(kBenchPassword, hash)) {
+                          return Error::Internal("VerifyPassword refused the password");
+                        }
+                        return Ok();
+                      }));
+  c.report.Line("   HashPassword   " + Describe(hashing));
+  c.report.Line("   VerifyPassword " + Describe(verifying));
+  c.report.Timed(key + "_hash", hashing);
+  c.report.Timed(key + "_verify", verifying);
+  return verifying;
+}
+
+// VerifyPassword on `threads` threads at once, `per_thread` times each: verifications per
+// second of wall time.
+Result<double> ParallelVerifies(int threads, int per_thread, const std::string& hash) {
+  std::atomic<int> refused{0};
+  SteadyClock::time_point start = SteadyClock::now();
+  {
+    std::vector<std::jthread> workers;
+    for (int t = 0; t < threads; ++t) {
+      workers.emplace_back([&] {
+        for (int i = 0; i < per_thread; ++i) {
+          if (!VerifyPassword(kBenchPassword, hash)) ++refused;
+        }
+      });
+    }
+  }  // joins
+  double seconds = SecondsSince(start);
+  if (refused > 0) return Error::Internal("VerifyPassword refused the password");
+  return threads * per_thread / seconds;
+}
+
+Status BenchPassword(Context& c) {
+  const PasswordCost cost = kDefaultPasswordCost;
+  c.report.Line(Format("== password hashing: argon2id at kDefaultPasswordCost (t=%llu, m=%zu MiB)",
+                       static_cast<unsigned long long>(cost.opslimit),
+                       cost.memlimit / (1024 * 1024)));
+  DJ_ASSIGN_OR_RETURN(std::string hash, CheckedHash(cost));
+  c.report.Line("   hashes made: " + HashParameters(hash) + "$…, checked to verify");
+  c.report.Value("password_t", static_cast<double>(cost.opslimit));
+  c.report.Value("password_m_mib", static_cast<double>(cost.memlimit) / (1024 * 1024));
+  c.report.Text("password_parameters", HashParameters(hash));
+  DJ_ASSIGN_OR_RETURN(Timing verify, BenchPasswordCost(c, cost, 100, "password", hash));
+  const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  double logins = threads * 1000.0 / verify.Median();
+  c.report.Line(Format("   %d cores / median verify = %.0f logins/s", threads, logins));
+  const int per_thread = 60;
+  DJ_ASSIGN_OR_RETURN(double parallel, ParallelVerifies(threads, per_thread, hash));
+  c.report.Line(Format("   VerifyPassword on %d threads at once (%d each): %.0f verifications/s",
+                       threads, per_thread, parallel));
+  c.report.Value("password_threads", threads);
+  c.report.Value("password_logins_per_s", logins);
+  c.report.Value("password_parallel_verifies_per_s", parallel);
+
+  c.report.Line(Format("== reference: libsodium's INTERACTIVE preset (t=%llu, m=%zu MiB)",
+                       static_cast<unsigned long long>(kInteractiveCost.opslimit),
+                       kInteractiveCost.memlimit / (1024 * 1024)));
+  DJ_ASSIGN_OR_RETURN(std::string interactive_hash, CheckedHash(kInteractiveCost));
+  DJ_ASSIGN_OR_RETURN(
+      Timing interactive_verify,
+      BenchPasswordCost(c, kInteractiveCost, 30, "password_interactive", interactive_hash));
+  c.report.Line(Format("   verify: INTERACTIVE / server's cost = %.1fx (medians)",
+                       interactive_verify.Median() / verify.Median()));
+  return Ok();
+}
+
+// On the in-process demo database at `path` (the queries' database is left as `dangjian demo`
+// wrote it, for scripts/bench to add its own account): a committee_admin account on the root,
+// then what logging in, authenticating a request and GET /api/orgs/root's roster work cost.
+Status BenchAuth(Context& c, const std::string& path) {
+  c.report.Line("== authentication on " + path + ", a committee_admin account on the root");
+  DJ_ASSIGN_OR_RETURN(
+      std::unique_ptr<SqliteStore> store,
+      OpenSqliteStore(path, StoreOptions{.clock = &c.clock, .open = OpenOptions{.create = false}}));
+  DJ_ASSIGN_OR_RETURN(RosterSnapshot snapshot, store->members().LoadSnapshot());
+  Roster roster(c.clock);
+  DJ_RETURN_IF_ERROR(roster.Load(snapshot));
+  std::optional<OrgNode> root = roster.Root();
+  if (!root) return Error::Internal(path + " holds no organisation");
+  AuthService auth(store->auth(), roster);  // AuthPolicy{}, as the server's
+  // One time for every call: the session is never a minute old, so Authenticate never writes
+  // its last-seen time (as under wrk, where that happens at most once a minute).
+  const int64_t now = c.clock.NowUnixSeconds();
+  NewUser account;
+  account.username = "bench";
+  account.display_name = "bench";
+  account.password = kBenchPassword;
+  account.grants = {{0, 0, Role::kCommitteeAdmin, root->id}};
+  account.must_change_password = false;
+  WriteContext ctx;
+  ctx.user_name = "bench";
+  DJ_ASSIGN_OR_RETURN(User user, auth.CreateUserAsSystem(ctx, std::move(account), now));
+
+  // As POST /api/auth/login from the loopback address; every call opens a new session.
+  const LoginRequest login{.identifier = user.username,
+                           .password = kBenchPassword,
+                           .address = "127.0.0.1",
+                           .request_id = "bench"};
+  DJ_ASSIGN_OR_RETURN(LoginResult first, auth.Login(login, now));
+  DJ_ASSIGN_OR_RETURN(Timing logins, Measure(50, 4.0, [&]() -> Status {
+                        DJ_ASSIGN_OR_RETURN(LoginResult r, auth.Login(login, now));
+                        return Ok();
+                      }));
+  DJ_ASSIGN_OR_RETURN(Timing authenticate, Measure(2000, 3.0, [&]() -> Status {
+                        DJ_ASSIGN_OR_RETURN(Caller caller, auth.Authenticate(first.token, now));
+                        if (caller.user.id != user.id) return Error::Internal("wrong caller");
+                        return Ok();
+                      }));
+  // GET /api/orgs/root's answer beyond the node itself: has_children and members.
+  const int64_t root_members = roster.ActiveMembersAt(root->id);
+  DJ_ASSIGN_OR_RETURN(Timing org_root, Measure(2000, 3.0, [&]() -> Status {
+                        bool has_children = !roster.Children(root->id).empty();
+                        if (!has_children || roster.ActiveMembersAt(root->id) != root_members) {
+                          return Error::Internal("the root changed");
+                        }
+                        return Ok();
+                      }));
+  c.report.Line("   AuthService::Login          " + Describe(logins));
+  c.report.Line("   AuthService::Authenticate   " + Describe(authenticate));
+  c.report.Line("   Roster::Children + ActiveMembersAt(root) " + Describe(org_root));
+  c.report.Timed("auth_login", logins);
+  c.report.Timed("auth_authenticate", authenticate);
+  c.report.Timed("org_root_roster", org_root);
+  return Ok();
+}
+
 Status Run(const Args& args, Report& report) {
   FixedClock clock = FixedClock::AtNoon(SystemClock().Today());
   Context c{report, clock, clock.Today()};
@@ -619,6 +800,7 @@ Status Run(const Args& args, Report& report) {
   DJ_RETURN_IF_ERROR(BenchLoad(c, *store, roster));
   std::optional<OrgNode> root = roster.Root();
   if (!root) return Error::Internal(db + " holds no organisation");
+  report.Text("root_code", root->code);  // scripts/bench grants its account on the root
   DJ_RETURN_IF_ERROR(BenchStats(c, *store, roster, root->id, "stats_root",
                                 "the whole committee (" + root->name + ")"));
   std::vector<OrgNode> zones = roster.Children(root->id);
@@ -626,7 +808,9 @@ Status Run(const Args& args, Report& report) {
     DJ_RETURN_IF_ERROR(BenchStats(c, *store, roster, zones.front().id, "stats_zone",
                                   "one zone (" + zones.front().name + ")"));
   }
-  return BenchSearch(c, *store, roster, root->id);
+  DJ_RETURN_IF_ERROR(BenchSearch(c, *store, roster, root->id));
+  DJ_RETURN_IF_ERROR(BenchPassword(c));
+  return BenchAuth(c, gen_db);
 }
 
 int Usage(const char* program) {
