@@ -101,12 +101,15 @@ Status Roster::Load(const RosterSnapshot& snapshot) {
   }
   std::unordered_map<std::string, NodeId> by_code;
   for (const auto& n : tree.nodes()) by_code[n.code] = n.id;
+  std::unordered_map<NodeId, int64_t> active_at;
+  for (const Facts& f : facts) CountActive(active_at, f, +1);
 
   std::unique_lock lock(mu_);
   tree_ = std::move(tree);
   by_code_ = std::move(by_code);
   members_ = std::move(facts);
   member_index_ = std::move(index);
+  active_at_ = std::move(active_at);
   return Ok();
 }
 
@@ -151,13 +154,16 @@ size_t Roster::NodeCount() const {
   return tree_.size();
 }
 
+void Roster::CountActive(std::unordered_map<NodeId, int64_t>& counts, const Facts& f, int delta) {
+  if (!IsActive(f.status)) return;
+  counts[f.branch_id] += delta;
+  if (f.where != f.branch_id) counts[f.where] += delta;
+}
+
 int64_t Roster::ActiveMembersAt(NodeId id) const {
   std::shared_lock lock(mu_);
-  int64_t n = 0;
-  for (const auto& f : members_) {
-    n += IsActive(f.status) && (f.where == id || f.branch_id == id);
-  }
-  return n;
+  auto it = active_at_.find(id);
+  return it == active_at_.end() ? 0 : it->second;
 }
 
 bool Roster::HasMemberHistory(NodeId id) const {
@@ -226,6 +232,7 @@ void Roster::RemoveNode(NodeId id) {
 }
 
 void Roster::AddFactsLocked(Facts facts) {
+  CountActive(active_at_, facts, +1);
   member_index_[facts.id] = members_.size();
   members_.push_back(std::move(facts));
 }
@@ -234,6 +241,7 @@ void Roster::RemoveFactsLocked(MemberId id) {
   auto it = member_index_.find(id);
   if (it == member_index_.end()) return;
   size_t i = it->second;
+  CountActive(active_at_, members_[i], -1);
   member_index_.erase(it);
   if (i != members_.size() - 1) {
     members_[i] = std::move(members_.back());

@@ -161,6 +161,8 @@ class Roster {
 
   static Facts MakeFacts(const Member& m, const std::vector<MembershipPeriod>& periods);
   Status RebuildTree(std::vector<OrgNode> nodes);  // requires mu_ held exclusively
+  // Adds `delta` to the active-member counts `f` contributes to (its branch and group).
+  static void CountActive(std::unordered_map<NodeId, int64_t>& counts, const Facts& f, int delta);
   void AddFactsLocked(Facts facts);
   void RemoveFactsLocked(MemberId id);
   // Clears the secretary of every node for which `vacate` is true; requires mu_ exclusively.
@@ -174,6 +176,8 @@ class Roster {
   std::unordered_map<std::string, NodeId> by_code_;    // guarded by mu_
   std::vector<Facts> members_;                         // guarded by mu_
   std::unordered_map<MemberId, size_t> member_index_;  // guarded by mu_
+  // Active members directly at each branch or group (ActiveMembersAt), kept with members_.
+  std::unordered_map<NodeId, int64_t> active_at_;  // guarded by mu_
 };
 
 }  // namespace dj

@@ -171,6 +171,20 @@ TEST_F(RosterTest, WritesKeepTheModelCurrent) {
   roster_.PutMember(m, {{42, 8, std::nullopt, m.probationary_date, std::nullopt}});
   EXPECT_EQ(roster_.Stats(8, D("2026-11-22"))->total, 1);
   EXPECT_EQ(roster_.ActiveMembersAt(8), 1);
+  // The counts follow a move into a group of another branch and a change of status.
+  const int64_t at_branch = roster_.ActiveMembersAt(4), at_group = roster_.ActiveMembersAt(6);
+  m.branch_id = 4;
+  m.group_id = 6;
+  roster_.PutMember(m, {{42, 4, 6, m.probationary_date, std::nullopt}});
+  EXPECT_EQ(roster_.ActiveMembersAt(8), 0);
+  EXPECT_EQ(roster_.ActiveMembersAt(4), at_branch + 1);
+  EXPECT_EQ(roster_.ActiveMembersAt(6), at_group + 1);
+  m.status = MemberStatus::kDeceased;
+  m.left_date = D("2026-01-01");
+  roster_.PutMember(m, {{42, 4, 6, m.probationary_date, D("2026-01-01")}});
+  EXPECT_EQ(roster_.ActiveMembersAt(4), at_branch);
+  EXPECT_EQ(roster_.ActiveMembersAt(6), at_group);
+  EXPECT_EQ(roster_.ActiveMembersAt(99), 0);
   roster_.RemoveMember(42);
   EXPECT_EQ(roster_.Stats(8, D("2026-11-22"))->total, 0);
   EXPECT_FALSE(roster_.HasMember(42));
