@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "app/demo_accounts.h"
 #include "http/api/access.h"
 #include "http/api/audit_controller.h"
 #include "http/api/auth_controller.h"
@@ -36,7 +37,7 @@ Result<RosterSnapshot> WriteDemo(SqliteStore& store, DemoScale scale, uint64_t s
   DJ_ASSIGN_OR_RETURN(RosterSnapshot snapshot,
                       GenerateDemo(DemoOptions{.scale = scale, .seed = seed, .today = today}));
   WriteContext ctx;
-  ctx.user_name = "demo";
+  ctx.user_name = kDemoWriter;
   DJ_RETURN_IF_ERROR(store.members().Seed(ctx, snapshot));
   return snapshot;
 }

@@ -9,7 +9,6 @@ namespace dj {
 namespace {
 
 // The writer WriteDemo names in the audit log; the accounts are demo data too.
-constexpr char kDemoWriter[] = "demo";
 
 constexpr char kDemoSeedExists[] =
     "SELECT EXISTS (SELECT 1 FROM audit_log"

@@ -18,6 +18,10 @@ namespace dj {
 // The password of every demo account. Public by design: it is printed at start.
 inline constexpr char kDemoPassword[] = "dangjian-demo";
 
+// The writer the audit log names for the demo data and the demo accounts; IsDemoDatabase
+// recognises a demo database by it.
+inline constexpr char kDemoWriter[] = "demo";
+
 struct DemoAccount {
   std::string username;
   std::string password;

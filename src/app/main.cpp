@@ -116,7 +116,9 @@ int RunServe(const ServeArgs& args) {
               static_cast<unsigned>(*port));
   std::printf("数据库 %s：%zu 个组织，%zu 名党员档案。按 Ctrl+C 停止。\n", args.db.c_str(),
               (*app)->nodes_at_start(), (*app)->members_at_start());
-  std::printf("尚无登录：账号与权限在下一阶段（issue 3）加入，目前请只在本机访问。\n");
+  if (!demo_accounts) {
+    std::printf("登录：POST /api/auth/login；新数据库请先用 dangjian user add 创建管理员账号。\n");
+  }
   std::fflush(stdout);
   server.Run();
   spdlog::info("server stopped; closing database {}", args.db);

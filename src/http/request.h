@@ -3,6 +3,7 @@
 #pragma once
 
 #include <any>
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -105,6 +106,9 @@ struct Response {
   std::string content_type = std::string(kJsonContentType);
   std::string body;
   HeaderList headers;  // extra headers, e.g. {"Allow", "GET, POST"}
+  // The server holds the answer this long before sending it, on a timer rather than a thread
+  // (failed logins are answered slowly this way).
+  std::chrono::milliseconds delay{0};
 
   // Replaces any header named `name` (case-insensitive) with one `name: value`.
   void SetHeader(std::string_view name, std::string value);

@@ -392,6 +392,11 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Session> session) {
           Error::Internal("handler answered HTTP status " + std::to_string(response.status)),
           request_id);
     }
+    if (response.delay.count() > 0) {
+      asio::steady_timer hold(co_await asio::this_coro::executor, response.delay);
+      co_await hold.async_wait(Redirect(ec));
+      ec = {};
+    }
     int status = response.status;
     bool keep_alive = message.keep_alive() && !stopping.load();
     size_t bytes = co_await Write(*session, std::move(response), message.version(), keep_alive,

@@ -8,6 +8,8 @@
 // against that address's limit (20 failures in 15 minutes): a shared server stays below it.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include <random>
 #include <set>
 #include <string>
@@ -353,6 +355,27 @@ TEST_F(LoginLockTest, FiveWrongPasswordsInARowLockTheAccountFor15Minutes) {
   ApiReply after = LogIn(port(), "bob", kTestPassword);
   EXPECT_EQ(after.status, 200) << after;
   EXPECT_EQ(CookieToken(after).size(), 43u);
+}
+
+// Failed logins are answered slowly (the server holds the answer on a timer); a success is
+// not held. Only the lower bound is checked: it cannot fail on a slow machine.
+TEST(LoginDelayTest, AFailedLoginIsAnsweredAfterTheDelay) {
+  constexpr int64_t kDelayMs = 400;
+  std::unique_ptr<TestServer> server = TestServer::Start(kDelayMs);
+  server->CreateAccount("bob", {{0, 0, Role::kBranchSecretary, kBranch}});
+  for (const char* password : {kWrongPassword, kWrongPassword}) {
+    auto start = std::chrono::steady_clock::now();
+    ApiReply refused = LogIn(server->port(), "bob", password);
+    auto elapsed = std::chrono::steady_clock::now() - start;
+    EXPECT_TRUE(Refused(refused, 401, "auth.bad_credentials", kBadCredentials));
+    EXPECT_GE(elapsed, std::chrono::milliseconds(kDelayMs));
+  }
+  // An unknown account is held just as long, so timing does not tell who exists.
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_TRUE(Refused(LogIn(server->port(), "nobody", kWrongPassword), 401, "auth.bad_credentials",
+                      kBadCredentials));
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(kDelayMs));
+  EXPECT_EQ(LogIn(server->port(), "bob", kTestPassword).status, 200);
 }
 
 TEST_F(LoginLockTest, ASuccessStartsTheCountAgain) {

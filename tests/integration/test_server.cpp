@@ -107,7 +107,7 @@ TestServer::~TestServer() {
   app_.reset();
 }
 
-std::unique_ptr<TestServer> TestServer::Start() {
+std::unique_ptr<TestServer> TestServer::Start(int64_t failed_login_delay_ms) {
   std::unique_ptr<TestServer> s(new TestServer());
   s->db_path_ = s->dir_.path() / "data" / "dangjian.db";
   AppOptions options{.db_path = s->db_path_.string(),
@@ -116,6 +116,7 @@ std::unique_ptr<TestServer> TestServer::Start() {
                      .demo_seed = 1,
                      .clock = &s->clock_};
   options.auth_policy.password_cost = kTestPasswordCost;
+  options.auth_policy.failed_login_delay_ms = failed_login_delay_ms;
   Result<std::unique_ptr<App>> app = App::Open(options);
   if (!app.ok()) throw std::runtime_error("App::Open: " + app.error().message);
   s->app_ = std::move(*app);

@@ -103,7 +103,8 @@ class TestServer {
  public:
   // Opens the App on a new database in a temp dir (the small demo, seed 1, as of Today()) and
   // serves it on an ephemeral port. Throws std::runtime_error when any step fails.
-  static std::unique_ptr<TestServer> Start();
+  // Failed logins are answered at once unless `failed_login_delay_ms` says otherwise.
+  static std::unique_ptr<TestServer> Start(int64_t failed_login_delay_ms = 0);
   ~TestServer();
   TestServer(const TestServer&) = delete;
   TestServer& operator=(const TestServer&) = delete;

@@ -18,13 +18,13 @@ struct PasswordCost {
 
 // argon2id with t=2 passes over m=19 MiB, p=1 (the OWASP minimum for argon2id).
 //
-// Measured on the 2-core AMD EPYC target (libsodium 1.0.18 from Debian, which is built -O2
-// whatever our own build type; the cost is all inside libsodium): 15 ms to hash and 15 ms to
-// verify, against 64 ms for libsodium's INTERACTIVE preset (t=2, m=64 MiB, the "56 ms" the
-// architecture note warns about) and 29 ms for t=2, m=32 MiB.
+// Measured (docs/perf.md, row 6; libsodium 1.0.18 from Debian, built -O2 whatever our own
+// build type): 15 ms to hash or verify on a quiet 2-core AMD EPYC, 26 ms on a loaded 2-core
+// Xeon; libsodium's INTERACTIVE preset (t=2, m=64 MiB, the "56 ms" the architecture note warns
+// about) costs about 4 to 5 times as much.
 // Why this point: an attacker holding a stolen hash pays 19 MiB of memory per guess, which
-// is what makes GPU/ASIC guessing expensive; we pay 15 ms of one core per login, i.e. about
-// 130 logins per second on 2 cores, and 19 MiB per login in flight (a few hundred MiB even
+// is what makes GPU/ASIC guessing expensive; we pay 15-26 ms of one core per login, i.e. 80
+// to 130 logins per second on 2 cores, and 19 MiB per login in flight (a few hundred MiB even
 // with dozens at once). A contest burst of hundreds of thousands of logins is served by
 // sessions that last the whole contest (kSessionLifetimeSeconds), not by hashing faster.
 // Raising the cost later is safe: hashes carry their own parameters and are upgraded at the
@@ -59,6 +59,10 @@ inline constexpr LockRule kAccountLockRule{5, 60 * 60, 15 * 60};
 // one NAT); the server may raise it further for a contest.
 inline constexpr LockRule kAddressLockRule{20, 15 * 60, 15 * 60};
 
+// A failed login is answered this long after it was checked, so guessing one password after
+// another is slow even before the lock; the server waits on a timer, holding no thread.
+inline constexpr int64_t kFailedLoginDelayMs = 1000;
+
 struct AuthPolicy {
   PasswordCost password_cost = kDefaultPasswordCost;
   int64_t session_idle_seconds = kSessionIdleSeconds;
@@ -66,6 +70,7 @@ struct AuthPolicy {
   int64_t session_touch_seconds = kSessionTouchSeconds;
   LockRule account_lock = kAccountLockRule;
   LockRule address_lock = kAddressLockRule;
+  int64_t failed_login_delay_ms = kFailedLoginDelayMs;
 };
 
 }  // namespace dj

@@ -133,7 +133,15 @@ void AddAuthRoutes(Router& router, AuthService& auth, const Roster& roster, cons
         DJ_RETURN_IF_ERROR(in.Finish());
         login.address = request.remote_address;
         login.request_id = request.request_id;
-        DJ_ASSIGN_OR_RETURN(LoginResult result, auth.Login(login, clock.NowUnixSeconds()));
+        Result<LoginResult> attempt = auth.Login(login, clock.NowUnixSeconds());
+        if (!attempt.ok()) {
+          Response refused = ErrorResponse(attempt.error(), request.request_id);
+          if (attempt.error().code == ErrorCode::kUnauthenticated) {
+            refused.delay = std::chrono::milliseconds(auth.policy().failed_login_delay_ms);
+          }
+          return refused;
+        }
+        LoginResult& result = *attempt;
         json out = SessionJson(result.caller, auth.ScopeOf(result.caller), roster);
         const bool bearer = kind && *kind == "bearer";
         if (bearer) out["token"] = result.token;
