@@ -402,6 +402,12 @@ TEST_F(LoginLockTest, TheAdminSeesTheAccountLockAndLiftingItLetsTheRightPassword
   ApiReply lifted = Lift("account", "bob");
   ASSERT_EQ(lifted.status, 200) << lifted;
   EXPECT_EQ(lifted.data(), json({{"kind", "account"}, {"subject", "bob"}}));
+  ApiReply audited = Api(port(), server_->admin_token()).Get("/api/audit?entity=login_lock");
+  ASSERT_EQ(audited.status, 200) << audited;
+  ASSERT_EQ(audited.data()["total"], 1) << audited;
+  EXPECT_EQ(audited.data()["items"][0]["action"], "unlock");
+  EXPECT_EQ(audited.data()["items"][0]["before"]["subject"], "bob");
+  EXPECT_EQ(audited.data()["items"][0]["user_name"], "测试root（root）");
   EXPECT_TRUE(FindLock(Locks(), "account", "bob").is_null());
   ApiReply login = LogIn(port(), "bob", kTestPassword);
   EXPECT_EQ(login.status, 200) << login;

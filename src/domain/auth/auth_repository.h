@@ -100,6 +100,11 @@ class AuthRepository {
   virtual Result<std::vector<LoginCounter>> ListLoginLocks(int64_t now) = 0;
   // Forgets the counter (lifting its lock); false when there was none.
   virtual Result<bool> DeleteLoginCounter(const LoginCounterKey& key) = 0;
+  // An admin lifting a lock: forgets the counter of `key` with an audit entry ("login_lock",
+  // entity id `user_id` — the account's, or 0 — action "unlock", the counter as before).
+  // NotFound "auth.lock_not_found" when there is no such counter.
+  virtual Status LiftLoginLock(const WriteContext& ctx, const LoginCounterKey& key,
+                               UserId user_id) = 0;
   // Deletes the counters not locked at `now` whose last failure is before `failed_before`;
   // returns how many.
   virtual Result<int64_t> DeleteStaleLoginCounters(int64_t now, int64_t failed_before) = 0;

@@ -478,18 +478,19 @@ Result<std::vector<LoginCounter>> AuthService::ListLocks(const Scope& actor, int
   return visible;
 }
 
-Status AuthService::Unlock(const Scope& actor, const LoginCounterKey& key) {
+Status AuthService::Unlock(const WriteContext& ctx, const Scope& actor,
+                           const LoginCounterKey& key) {
   if (!actor.HoldsAny(kAdminRoles)) return NotAdmin();
+  std::optional<User> user;
+  if (key.kind == LockKind::kAccount) {
+    DJ_ASSIGN_OR_RETURN(user, repo_.FindUserByUsername(key.subject));
+  }
   if (!IsGlobalAdmin(actor)) {
-    if (key.kind != LockKind::kAccount) return UserForbidden();
-    DJ_ASSIGN_OR_RETURN(std::optional<User> user, repo_.FindUserByUsername(key.subject));
-    if (!user) return UserForbidden();
+    if (key.kind != LockKind::kAccount || !user) return UserForbidden();
     DJ_ASSIGN_OR_RETURN(std::vector<RoleGrant> grants, repo_.ListGrants(user->id));
     if (!actor.CanManage(*user, grants)) return UserForbidden();
   }
-  DJ_ASSIGN_OR_RETURN(bool found, repo_.DeleteLoginCounter(key));
-  if (!found) return Error::NotFound("auth.lock_not_found", "没有该锁定记录");
-  return Ok();
+  return repo_.LiftLoginLock(ctx, key, user ? user->id : 0);
 }
 
 Result<PurgeCounts> AuthService::PurgeExpired(int64_t now) {

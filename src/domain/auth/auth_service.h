@@ -182,8 +182,8 @@ class AuthService {
   // account locks of accounts the actor manages.
   Result<std::vector<LoginCounter>> ListLocks(const Scope& actor, int64_t now);
   // Lifts a lock (forgets the counter). Address locks and locks of names without an account
-  // only for a committee admin of the whole tree. NotFound "auth.lock_not_found".
-  Status Unlock(const Scope& actor, const LoginCounterKey& key);
+  // only for a committee admin of the whole tree. NotFound "auth.lock_not_found". Audited.
+  Status Unlock(const WriteContext& ctx, const Scope& actor, const LoginCounterKey& key);
 
   // Deletes expired sessions and counters that no longer matter; for a periodic job.
   Result<PurgeCounts> PurgeExpired(int64_t now);

@@ -613,13 +613,16 @@ TEST_F(AuthServiceTest, AdminsSeeAndLiftLocks) {
   EXPECT_EQ(unit->front().locked_until, now_ + 15 * 60);
 
   Scope unit_scope = ScopeOfUser(unit_admin_);
-  EXPECT_EQ(KeyOf(auth_.Unlock(unit_scope, {LockKind::kAddress, kAddress})), "auth.user_forbidden");
-  EXPECT_EQ(KeyOf(auth_.Unlock(unit_scope, {LockKind::kAccount, "ghost"})), "auth.user_forbidden");
-  EXPECT_EQ(KeyOf(auth_.Unlock(unit_scope, {LockKind::kAccount, "admin"})), "auth.user_forbidden");
-  ASSERT_TRUE(auth_.Unlock(unit_scope, {LockKind::kAccount, "secretary"}).ok());
-  EXPECT_EQ(KeyOf(auth_.Unlock(unit_scope, {LockKind::kAccount, "secretary"})),
+  EXPECT_EQ(KeyOf(auth_.Unlock(system_, unit_scope, {LockKind::kAddress, kAddress})),
+            "auth.user_forbidden");
+  EXPECT_EQ(KeyOf(auth_.Unlock(system_, unit_scope, {LockKind::kAccount, "ghost"})),
+            "auth.user_forbidden");
+  EXPECT_EQ(KeyOf(auth_.Unlock(system_, unit_scope, {LockKind::kAccount, "admin"})),
+            "auth.user_forbidden");
+  ASSERT_TRUE(auth_.Unlock(system_, unit_scope, {LockKind::kAccount, "secretary"}).ok());
+  EXPECT_EQ(KeyOf(auth_.Unlock(system_, unit_scope, {LockKind::kAccount, "secretary"})),
             "auth.lock_not_found");
-  ASSERT_TRUE(auth_.Unlock(ScopeOfUser(admin_), {LockKind::kAddress, kAddress}).ok());
+  ASSERT_TRUE(auth_.Unlock(system_, ScopeOfUser(admin_), {LockKind::kAddress, kAddress}).ok());
   EXPECT_EQ(KeyOf(Login("secretary", kPassword)), "ok");
   EXPECT_EQ(KeyOf(auth_.ListLocks(ScopeOfUser(secretary_), now_)), "auth.not_admin");
 }

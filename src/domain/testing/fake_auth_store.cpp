@@ -270,6 +270,15 @@ Result<bool> FakeAuthStore::DeleteLoginCounter(const LoginCounterKey& key) {
   return counters_.erase(MapKey(key)) > 0;
 }
 
+Status FakeAuthStore::LiftLoginLock(const WriteContext&, const LoginCounterKey& key, UserId) {
+  std::lock_guard lock(mu_);
+  ++counter_writes_;
+  if (counters_.erase(MapKey(key)) == 0) {
+    return Error::NotFound("auth.lock_not_found", "没有该锁定记录");
+  }
+  return Ok();
+}
+
 Result<int64_t> FakeAuthStore::DeleteStaleLoginCounters(int64_t now, int64_t failed_before) {
   std::lock_guard lock(mu_);
   ++counter_writes_;

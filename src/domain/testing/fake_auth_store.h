@@ -52,6 +52,9 @@ class FakeAuthStore final : public AuthRepository {
       const std::vector<LoginCounterKey>& keys, const LoginCounterUpdate& update) override;
   Result<std::vector<LoginCounter>> ListLoginLocks(int64_t now) override;
   Result<bool> DeleteLoginCounter(const LoginCounterKey& key) override;
+  // Forgets the counter; the fake keeps no audit log.
+  Status LiftLoginLock(const WriteContext& ctx, const LoginCounterKey& key,
+                       UserId user_id) override;
   Result<int64_t> DeleteStaleLoginCounters(int64_t now, int64_t failed_before) override;
 
  private:

@@ -358,7 +358,8 @@ void AddAuthRoutes(Router& router, AuthService& auth, const Roster& roster, cons
                       "字段 kind 的取值 " + kind + " 无效，可选：account、address");
         }
         DJ_RETURN_IF_ERROR(in.Finish());
-        DJ_RETURN_IF_ERROR(auth.Unlock(CallerOf(request).scope, {*parsed, subject}));
+        DJ_RETURN_IF_ERROR(
+            auth.Unlock(WriteContextOf(request), CallerOf(request).scope, {*parsed, subject}));
         return JsonOk(json{{"kind", kind}, {"subject", subject}});
       },
       admin);

@@ -512,6 +512,26 @@ Result<bool> SqliteAuthRepository::DeleteLoginCounter(const LoginCounterKey& key
   return deleted > 0;
 }
 
+Status SqliteAuthRepository::LiftLoginLock(const WriteContext& ctx, const LoginCounterKey& key,
+                                           UserId user_id) {
+  return WriteTransaction(pool_, clock_, ctx, [&](Database& db, AuditWriter& audit) -> Status {
+    DJ_ASSIGN_OR_RETURN(Statement select, db.Prepare(kSelectCounter));
+    select.Bind(1, LockKindId(key.kind)).Bind(2, key.subject);
+    DJ_ASSIGN_OR_RETURN(bool found, select.Step());
+    if (!found) return Error::NotFound("auth.lock_not_found", "没有该锁定记录");
+    DJ_ASSIGN_OR_RETURN(LoginCounter counter, ReadCounter(select));
+    select.Reset();
+    DJ_ASSIGN_OR_RETURN(Statement del, db.Prepare(kDeleteCounter));
+    DJ_RETURN_IF_ERROR(del.Bind(1, LockKindId(key.kind)).Bind(2, key.subject).Run());
+    nlohmann::ordered_json before = {{"kind", LockKindId(counter.kind)},
+                                     {"subject", counter.subject},
+                                     {"failures", counter.failures},
+                                     {"last_failed_at", counter.last_failed_at},
+                                     {"locked_until", counter.locked_until}};
+    return audit.Append("login_lock", user_id, "unlock", before.dump(), std::nullopt);
+  });
+}
+
 Result<int64_t> SqliteAuthRepository::DeleteStaleLoginCounters(int64_t now, int64_t failed_before) {
   return WriteUnaudited(pool_, kDeleteStaleCounters, now, failed_before);
 }

@@ -49,6 +49,8 @@ class SqliteAuthRepository final : public AuthRepository {
       const std::vector<LoginCounterKey>& keys, const LoginCounterUpdate& update) override;
   Result<std::vector<LoginCounter>> ListLoginLocks(int64_t now) override;
   Result<bool> DeleteLoginCounter(const LoginCounterKey& key) override;
+  Status LiftLoginLock(const WriteContext& ctx, const LoginCounterKey& key,
+                       UserId user_id) override;
   Result<int64_t> DeleteStaleLoginCounters(int64_t now, int64_t failed_before) override;
 
  private:

@@ -524,8 +524,16 @@ TEST_F(SqliteAuthRepositoryTest, ServiceOverSqlite) {
   Result<std::vector<LoginCounter>> locks = service.ListLocks(scope, now);
   ASSERT_TRUE(locks.ok());
   ASSERT_EQ(locks->size(), 1u);
-  ASSERT_TRUE(service.Unlock(scope, locks->front().key()).ok());
+  ASSERT_TRUE(service.Unlock(ctx_, scope, locks->front().key()).ok());
   EXPECT_TRUE(service.Login({"clerk", "Initial-2026", "10.0.0.7", "r"}, now).ok());
+  // Lifting a lock is an admin's write: audited with the counter as it was.
+  EXPECT_EQ(QueryInt(*inspect_,
+                     "SELECT count(*) FROM audit_log WHERE entity = 'login_lock' AND "
+                     "action = 'unlock' AND after_json IS NULL AND "
+                     "json_extract(before_json, '$.subject') = 'clerk' AND "
+                     "json_extract(before_json, '$.failures') = 5"),
+            1);
+  EXPECT_EQ(service.Unlock(ctx_, scope, locks->front().key()).error().key, "auth.lock_not_found");
 
   ASSERT_TRUE(service.Logout(login->token).ok());
   EXPECT_EQ(service.Authenticate(login->token, now).error().key, "auth.session_invalid");
