@@ -7,12 +7,17 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 #include <optional>
+#include <stop_token>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/app.h"
@@ -120,7 +125,26 @@ int RunServe(const ServeArgs& args) {
     std::printf("登录：POST /api/auth/login；新数据库请先用 dangjian user add 创建管理员账号。\n");
   }
   std::fflush(stdout);
+  // Expired sessions are deleted when they are presented; those never presented again, and
+  // failure counters past their window, go at start and then hourly.
+  std::jthread purger([&app = **app](std::stop_token stop) {
+    std::mutex mu;
+    std::condition_variable_any wake;
+    do {
+      Result<PurgeCounts> purged = app.auth().PurgeExpired(app.clock().NowUnixSeconds());
+      if (purged.ok()) {
+        spdlog::info("purged {} expired sessions and {} stale login counters", purged->sessions,
+                     purged->login_counters);
+      } else {
+        spdlog::warn("purging expired sessions failed: {}", purged.error().message);
+      }
+      std::unique_lock lock(mu);
+      wake.wait_for(lock, stop, std::chrono::hours(1), [] { return false; });
+    } while (!stop.stop_requested());
+  });
   server.Run();
+  purger.request_stop();
+  purger.join();
   spdlog::info("server stopped; closing database {}", args.db);
   return 0;
 }

@@ -419,6 +419,29 @@ std::string StartAndStop(const testutil::TempDir& dir, std::vector<std::string> 
   return serve.out();
 }
 
+// Sessions that are never presented again and counters past their window are purged when
+// the server starts (and hourly), so the tables do not grow for ever.
+TEST_F(CliTest, ServePurgesExpiredSessionsAndStaleCounters) {
+  ASSERT_EQ(RunToEnd(dir_, {"demo", "--scale", "small", "--db", Db()}).exit_code, 0);
+  ExecSql(Db(),
+          "INSERT INTO users (username, display_name, password_hash, created_at, "
+          "password_changed_at) VALUES ('old', '旧账号', 'x', 0, 0);"
+          "INSERT INTO sessions VALUES ('expired', last_insert_rowid(), 'c', '', 0, 0, 1);"
+          "INSERT INTO sessions VALUES ('current', (SELECT id FROM users WHERE username = 'old'),"
+          " 'c', '', unixepoch(), unixepoch(), unixepoch() + 3600);"
+          "INSERT INTO login_failures VALUES ('account', 'old', 3, 0, 0, 0);");
+  Process serve(dir_, {"serve", "--db", Db(), "--port", "0", "--no-access-log"});
+  auto deadline = steady_clock::now() + kPatience;
+  while (QueryInt(Db(), "SELECT count(*) FROM sessions") != 1 && steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(milliseconds(20));
+  }
+  EXPECT_EQ(QueryInt(Db(), "SELECT count(*) FROM sessions WHERE token_hash = 'current'"), 1);
+  EXPECT_EQ(QueryInt(Db(), "SELECT count(*) FROM sessions"), 1);
+  EXPECT_EQ(QueryInt(Db(), "SELECT count(*) FROM login_failures"), 0);
+  serve.Signal(SIGTERM);
+  EXPECT_EQ(serve.Wait(milliseconds(5000)), 0) << serve.err();
+}
+
 TEST_F(CliTest, ServeDemoPrintsTheDemoAccountsAndCreatesThemOnce) {
   ASSERT_EQ(RunToEnd(dir_, {"demo", "--db", Db()}).exit_code, 0);
   const std::string table =
