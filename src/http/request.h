@@ -66,6 +66,8 @@ class Request {
   std::optional<std::string> Query(std::string_view name) const;
   // Every value of query parameter `name` in order ("?id=1&id=2" gives {"1", "2"}).
   std::vector<std::string> QueryAll(std::string_view name) const;
+  // Every query parameter in order, names and values decoded.
+  const std::vector<std::pair<std::string, std::string>>& query() const { return query_; }
   // The value of the first header named `name` (case-insensitive); "" when absent.
   std::string_view Header(std::string_view name) const;
   bool HasHeader(std::string_view name) const;

@@ -1,5 +1,6 @@
 #include "http/api/api_support.h"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 
@@ -41,7 +42,10 @@ WriteContext WriteContextOf(const Request& request) {
   return ctx;
 }
 
+void QueryReader::Known(std::string_view name) { known_.emplace_back(name); }
+
 std::optional<int64_t> QueryReader::Int(std::string_view name, int64_t min, int64_t max) {
+  Known(name);
   std::optional<std::string> text = request_.Query(name);
   if (!text) return std::nullopt;
   bool too_large = false;
@@ -61,6 +65,7 @@ std::optional<int64_t> QueryReader::Int(std::string_view name, int64_t min, int6
 }
 
 std::optional<Date> QueryReader::DateParam(std::string_view name) {
+  Known(name);
   std::optional<std::string> text = request_.Query(name);
   if (!text) return std::nullopt;
   std::optional<Date> date = Date::Parse(*text);
@@ -71,10 +76,14 @@ std::optional<Date> QueryReader::DateParam(std::string_view name) {
   return date;
 }
 
-std::optional<std::string> QueryReader::Text(std::string_view name) { return request_.Query(name); }
+std::optional<std::string> QueryReader::Text(std::string_view name) {
+  Known(name);
+  return request_.Query(name);
+}
 
 std::optional<std::string> QueryReader::Choice(std::string_view name,
                                                const std::vector<std::string_view>& choices) {
+  Known(name);
   std::optional<std::string> text = request_.Query(name);
   if (!text) return std::nullopt;
   for (std::string_view choice : choices) {
@@ -91,6 +100,7 @@ std::optional<std::string> QueryReader::Choice(std::string_view name,
 }
 
 std::vector<std::string> QueryReader::List(std::string_view name) {
+  Known(name);
   std::vector<std::string> out;
   for (const std::string& value : request_.QueryAll(name)) {
     size_t start = 0;
@@ -109,7 +119,14 @@ void QueryReader::AddError(std::string field, std::string value, std::string key
   errors_.push_back({0, std::move(field), std::move(value), std::move(key), std::move(message)});
 }
 
-Status QueryReader::Finish() const {
+Status QueryReader::Finish() {
+  std::vector<std::string> reported;
+  for (const auto& [name, value] : request_.query()) {
+    if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
+    if (std::find(reported.begin(), reported.end(), name) != reported.end()) continue;
+    reported.push_back(name);
+    AddError(name, value, "request.unknown_parameter", "未知参数 " + name);
+  }
   if (errors_.empty()) return Ok();
   return Error::Validation(errors_);
 }

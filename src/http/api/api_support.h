@@ -23,8 +23,9 @@ Result<int64_t> PathId(const Request& request, std::string_view name = "id");
 WriteContext WriteContextOf(const Request& request);
 
 // Reads query parameters, collecting a FieldError (row 0, field = parameter name) for each
-// malformed one; Finish returns them as one validation error. Absent parameters read as
-// nullopt. Not thread-safe.
+// malformed one; Finish adds one "request.unknown_parameter" for each parameter that was
+// never asked for (a typo such as "subtre" must not silently widen a search) and returns
+// them all as one validation error. Absent parameters read as nullopt. Not thread-safe.
 class QueryReader {
  public:
   explicit QueryReader(const Request& request) : request_(request) {}
@@ -42,11 +43,15 @@ class QueryReader {
   std::vector<std::string> List(std::string_view name);
 
   void AddError(std::string field, std::string value, std::string key, std::string message);
-  Status Finish() const;
+  Status Finish();
 
  private:
+  // Notes that `name` is a parameter of this route.
+  void Known(std::string_view name);
+
   const Request& request_;
   std::vector<FieldError> errors_;
+  std::vector<std::string> known_;
 };
 
 }  // namespace dj::http

@@ -71,6 +71,25 @@ TEST(QueryReaderTest, ReportsEveryMalformedParameterAtOnce) {
   EXPECT_EQ(fields[3].message, "参数 sort 的取值 bogus 无效，可选：name、id");
 }
 
+// A misspelt parameter would otherwise be ignored, and a search without its filter answers
+// more than was asked for.
+TEST(QueryReaderTest, ReportsEachUnknownParameterOnce) {
+  Request request = Get("/x?subtre=5&page=2&subtre=6&q=%E5%85%9A");
+  QueryReader in(request);
+  EXPECT_EQ(in.Int("subtree", 1, 100), std::nullopt);
+  EXPECT_EQ(in.Int("page", 1, 10), 2);
+  Status status = in.Finish();
+  ASSERT_FALSE(status.ok());
+  const std::vector<FieldError>& fields = status.error().fields;
+  ASSERT_EQ(fields.size(), 2u);
+  EXPECT_EQ(fields[0].field, "subtre");
+  EXPECT_EQ(fields[0].value, "5");
+  EXPECT_EQ(fields[0].key, "request.unknown_parameter");
+  EXPECT_EQ(fields[0].message, "未知参数 subtre");
+  EXPECT_EQ(fields[1].field, "q");
+  EXPECT_EQ(fields[1].value, "党");
+}
+
 TEST(WriteContextOfTest, CarriesAddressAndRequestId) {
   Request request = Get("/x");
   request.remote_address = "10.0.0.7";
