@@ -363,20 +363,12 @@ Result<User> AuthService::GetUser(const Scope& actor, UserId id) {
   return std::move(target.user);
 }
 
-std::vector<NodeId> AuthService::NodesUnder(const std::vector<NodeId>& roots) const {
-  std::vector<NodeId> out(roots.begin(), roots.end());
-  for (size_t i = 0; i < out.size(); ++i) {
-    for (const OrgNode& child : roster_.Children(out[i])) out.push_back(child.id);
-  }
-  return out;
-}
-
 Result<UserPage> AuthService::ListUsers(const Scope& actor, UserQuery query) {
   if (!actor.HoldsAny(kAdminRoles)) return NotAdmin();
   if (IsGlobalAdmin(actor)) {
     query.nodes.reset();
   } else {
-    query.nodes = NodesUnder(actor.Roots(kAdminRoles));
+    query.nodes = roster_.NodesUnder(actor.Roots(kAdminRoles));
   }
   query.text = NormalizeInput(query.text);
   return repo_.ListUsers(query);

@@ -212,8 +212,6 @@ class AuthService {
   Status CheckMemberLink(const Scope& actor, std::optional<MemberId> before,
                          std::optional<MemberId> after) const;
   Result<User> Create(const WriteContext& ctx, const Scope* actor, NewUser user, int64_t now);
-  // Every node in the subtrees of `roots`.
-  std::vector<NodeId> NodesUnder(const std::vector<NodeId>& roots) const;
 
   AuthRepository& repo_;
   const Roster& roster_;

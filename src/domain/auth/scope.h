@@ -29,6 +29,10 @@ class RoleSet {
   uint32_t bits_ = 0;
 };
 
+// Every role.
+inline constexpr RoleSet kAllRoles{Role::kCommitteeAdmin, Role::kUnitAdmin, Role::kBranchSecretary,
+                                   Role::kMember,         Role::kReviewer,  Role::kAuditor};
+
 // The roles that administer users and grants.
 inline constexpr RoleSet kAdminRoles{Role::kCommitteeAdmin, Role::kUnitAdmin};
 

@@ -137,6 +137,17 @@ std::vector<OrgNode> Roster::Children(NodeId id) const {
   return out;
 }
 
+std::vector<NodeId> Roster::NodesUnder(const std::vector<NodeId>& roots) const {
+  std::shared_lock lock(mu_);
+  std::vector<NodeId> out;
+  for (NodeId root : roots) {
+    std::optional<OrgTree::Range> range = tree_.SubtreeOf(root);
+    if (!range) continue;
+    for (int32_t pos = range->begin; pos < range->end; ++pos) out.push_back(tree_.At(pos).id);
+  }
+  return out;
+}
+
 std::vector<OrgNode> Roster::PathTo(NodeId id) const {
   std::shared_lock lock(mu_);
   std::vector<OrgNode> out;

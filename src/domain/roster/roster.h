@@ -101,6 +101,9 @@ class Roster {
   // From the root down to `id` inclusive.
   std::vector<OrgNode> PathTo(NodeId id) const;
   bool IsInSubtree(NodeId id, NodeId ancestor) const;
+  // Every node in the subtrees of `roots` (each subtree once per root given; roots that do not
+  // exist are left out), for filters that list nodes.
+  std::vector<NodeId> NodesUnder(const std::vector<NodeId>& roots) const;
   size_t NodeCount() const;
 
   // --- Member reads.

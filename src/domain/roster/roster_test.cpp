@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "domain/testing/fixtures.h"
 
 namespace dj {
@@ -113,6 +115,21 @@ TEST_F(RosterTest, StatsFollowMovesAndDatesInThePast) {
   EXPECT_EQ(roster_.Stats(5, D("2026-01-31"))->total, 2);
   EXPECT_EQ(roster_.Stats(5, D("2026-02-01"))->total, 1);
   EXPECT_EQ(roster_.Stats(5, D("2025-12-31"))->left_this_year[1], 0);
+}
+
+TEST_F(RosterTest, NodesUnderListsEachSubtreeAndSkipsMissingRoots) {
+  for (NodeId root : {NodeId{1}, NodeId{2}, NodeId{7}, NodeId{8}}) {
+    std::vector<NodeId> expected;
+    for (NodeId id = 1; id <= static_cast<NodeId>(roster_.NodeCount()); ++id) {
+      if (roster_.IsInSubtree(id, root)) expected.push_back(id);
+    }
+    std::vector<NodeId> got = roster_.NodesUnder({root});
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, expected) << "root " << root;
+  }
+  EXPECT_EQ(roster_.NodesUnder({1}).size(), roster_.NodeCount());
+  EXPECT_EQ(roster_.NodesUnder({8, 999}), roster_.NodesUnder({8}));
+  EXPECT_TRUE(roster_.NodesUnder({}).empty());
 }
 
 TEST_F(RosterTest, StatsOfAMissingNodeIsNotFound) {

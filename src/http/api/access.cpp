@@ -1,7 +1,6 @@
 #include "http/api/access.h"
 
 #include <array>
-#include <charconv>
 #include <memory>
 #include <utility>
 
@@ -18,11 +17,8 @@ struct Policy {
   bool member_self = false;  // a member may reach their own file (AccessTarget::kPathMember)
 };
 
-constexpr RoleSet kEveryRole{Role::kCommitteeAdmin, Role::kUnitAdmin, Role::kBranchSecretary,
-                             Role::kMember,         Role::kReviewer,  Role::kAuditor};
-
 const std::array<Policy, 6> kPolicies{{
-    {"org.read", kEveryRole},
+    {"org.read", kAllRoles},
     {"org.write", {Role::kCommitteeAdmin, Role::kUnitAdmin}},
     {"member.read",
      {Role::kCommitteeAdmin, Role::kUnitAdmin, Role::kBranchSecretary, Role::kAuditor},
@@ -61,13 +57,6 @@ std::string_view CookieValue(std::string_view header, std::string_view name) {
   return {};
 }
 
-std::optional<int64_t> PositiveId(std::string_view text) {
-  int64_t value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
-
 Error Unauthenticated() { return Error::Unauthenticated("auth.required", "请先登录"); }
 
 }  // namespace
@@ -77,15 +66,6 @@ Error Forbidden() { return Error::Forbidden("auth.forbidden", "没有权限访�
 const RoleSet* PolicyRoles(std::string_view policy) {
   const Policy* p = FindPolicy(policy);
   return p != nullptr ? &p->roles : nullptr;
-}
-
-const std::vector<std::string_view>& PolicyNames() {
-  static const std::vector<std::string_view> names = [] {
-    std::vector<std::string_view> out{kPublicPolicy, kSessionPolicy, kAuthenticatedPolicy};
-    for (const Policy& p : kPolicies) out.push_back(p.name);
-    return out;
-  }();
-  return names;
 }
 
 std::string SessionToken(const Request& request, bool* cookie) {
@@ -148,12 +128,12 @@ Status AccessGuard::CheckTarget(Request& request, const RouteInfo& route,
     case AccessTarget::kBody:
       return access.scope.HoldsAny(policy.roles) ? Ok() : Status(Forbidden());
     case AccessTarget::kPathNode: {
-      std::optional<int64_t> id = PositiveId(request.Param("id"));
+      std::optional<int64_t> id = ParseId(request.Param("id"));
       if (!id) return access.scope.HoldsAny(policy.roles) ? Ok() : Status(Forbidden());
       return Authorize(access, *id);
     }
     case AccessTarget::kPathMember: {
-      std::optional<int64_t> id = PositiveId(request.Param("id"));
+      std::optional<int64_t> id = ParseId(request.Param("id"));
       if (!id) return access.scope.HoldsAny(policy.roles) ? Ok() : Status(Forbidden());
       if (policy.member_self && access.caller.user.member_id == *id) return Ok();
       std::optional<NodeId> branch = roster_.BranchOf(*id);
@@ -164,7 +144,7 @@ Status AccessGuard::CheckTarget(Request& request, const RouteInfo& route,
     }
     case AccessTarget::kQuerySubtree: {
       std::optional<std::string> subtree = request.Query("subtree");
-      std::optional<int64_t> id = subtree ? PositiveId(*subtree) : std::nullopt;
+      std::optional<int64_t> id = subtree ? ParseId(*subtree) : std::nullopt;
       // Absent or malformed: the handler reports it or filters by the caller's scope.
       if (!id) return access.scope.HoldsAny(policy.roles) ? Ok() : Status(Forbidden());
       return Authorize(access, *id);

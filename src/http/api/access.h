@@ -55,8 +55,6 @@ struct Access {
 // The roles of `policy`, or nullptr when no policy has that name (also for "public",
 // "session" and "authenticated", which need no role).
 const RoleSet* PolicyRoles(std::string_view policy);
-// Every policy name the guard knows.
-const std::vector<std::string_view>& PolicyNames();
 
 class AccessGuard {
  public:

@@ -22,10 +22,16 @@ std::optional<int64_t> ParseInt(std::string_view text, bool* too_large = nullptr
 
 }  // namespace
 
+std::optional<int64_t> ParseId(std::string_view text) {
+  std::optional<int64_t> id = ParseInt(text);
+  if (!id || *id <= 0) return std::nullopt;
+  return id;
+}
+
 Result<int64_t> PathId(const Request& request, std::string_view name) {
   std::string_view text = request.Param(name);
-  std::optional<int64_t> id = ParseInt(text);
-  if (!id || *id <= 0) {
+  std::optional<int64_t> id = ParseId(text);
+  if (!id) {
     return Error::InvalidArgument("request.invalid_id",
                                   "路径中的编号 " + std::string(text) + " 无效");
   }

@@ -14,6 +14,9 @@
 
 namespace dj::http {
 
+// `text` as a positive integer id written in full, or nullopt.
+std::optional<int64_t> ParseId(std::string_view text);
+
 // The positive integer id in path parameter `name`. InvalidArgument "request.invalid_id"
 // ("路径中的编号 abc 无效") otherwise.
 Result<int64_t> PathId(const Request& request, std::string_view name = "id");

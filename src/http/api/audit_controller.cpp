@@ -38,14 +38,6 @@ json RecordJson(const AuditRecord& r) {
           {"hash", r.hash}};
 }
 
-// Every node under `roots`, roots first.
-std::vector<NodeId> NodesUnder(const Roster& roster, std::vector<NodeId> roots) {
-  for (size_t i = 0; i < roots.size(); ++i) {
-    for (const OrgNode& child : roster.Children(roots[i])) roots.push_back(child.id);
-  }
-  return roots;
-}
-
 }  // namespace
 
 void AddAuditRoutes(Router& router, AuditRepository& audit, const Roster& roster) {
@@ -78,9 +70,9 @@ void AddAuditRoutes(Router& router, AuditRepository& audit, const Roster& roster
         const Access& access = *AccessOf(request);
         if (subtree) {
           // The guard checked that the subtree lies in the caller's scope.
-          query.nodes = NodesUnder(roster, {*subtree});
+          query.nodes = roster.NodesUnder({*subtree});
         } else if (!access.scope.ReachesEverything(access.roles)) {
-          query.nodes = NodesUnder(roster, access.scope.Roots(access.roles));
+          query.nodes = roster.NodesUnder(access.scope.Roots(access.roles));
         }
         DJ_ASSIGN_OR_RETURN(AuditPage found, audit.List(query));
         json items = json::array();

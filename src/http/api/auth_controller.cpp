@@ -62,9 +62,7 @@ json LockJson(const LoginCounter& lock) {
 // of the org tree it may open, and the CSRF token to send with every state-changing request.
 json SessionJson(const Caller& caller, const Scope& scope, const Roster& roster) {
   json roots = json::array();
-  constexpr RoleSet kAll{Role::kCommitteeAdmin, Role::kUnitAdmin, Role::kBranchSecretary,
-                         Role::kMember,         Role::kReviewer,  Role::kAuditor};
-  for (NodeId id : scope.Roots(kAll)) roots.push_back(NodeRef(id, roster));
+  for (NodeId id : scope.Roots(kAllRoles)) roots.push_back(NodeRef(id, roster));
   return {{"user", UserJson(caller.user)},
           {"grants", GrantsJson(caller.grants, roster)},
           {"roots", std::move(roots)},
@@ -86,7 +84,8 @@ const Access& CallerOf(const Request& request) {
   return *AccessOf(request);
 }
 
-Result<Role> ReadRole(JsonReader& in, std::string_view field) {
+// The role named by `field`; a problem recorded (and kMember returned) when it is not one.
+Role ReadRole(JsonReader& in, std::string_view field) {
   std::string id = in.Required<std::string>(field);
   if (!in.ok()) return Role::kMember;
   std::optional<Role> role = ParseRole(id);
@@ -227,7 +226,7 @@ void AddAuthRoutes(Router& router, AuthService& auth, const Roster& roster, cons
         } else {
           for (size_t i = 0; i < grants.size(); ++i) {
             JsonReader g(grants[i], static_cast<int>(i + 1));
-            Result<Role> role = ReadRole(g, "role");
+            Role role = ReadRole(g, "role");
             NodeId node = g.Required<int64_t>("node_id");
             Status status = g.Finish();
             if (!status.ok()) {
@@ -236,7 +235,7 @@ void AddAuthRoutes(Router& router, AuthService& auth, const Roster& roster, cons
               }
               continue;
             }
-            user.grants.push_back(RoleGrant{0, 0, *role, node});
+            user.grants.push_back(RoleGrant{0, 0, role, node});
           }
         }
         DJ_RETURN_IF_ERROR(in.Finish());
@@ -315,12 +314,12 @@ void AddAuthRoutes(Router& router, AuthService& auth, const Roster& roster, cons
         DJ_ASSIGN_OR_RETURN(UserId id, PathId(request));
         DJ_ASSIGN_OR_RETURN(json body, ParseJsonObject(request));
         JsonReader in(body);
-        Result<Role> role = ReadRole(in, "role");
+        Role role = ReadRole(in, "role");
         NodeId node = in.Required<int64_t>("node_id");
         DJ_RETURN_IF_ERROR(in.Finish());
         DJ_ASSIGN_OR_RETURN(
             RoleGrant grant,
-            auth.AddGrant(WriteContextOf(request), CallerOf(request).scope, id, *role, node));
+            auth.AddGrant(WriteContextOf(request), CallerOf(request).scope, id, role, node));
         return JsonOk(GrantJson(grant, roster), 201);
       },
       admin);
