@@ -75,10 +75,20 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
   )
 }
 
+function blobText(blob: Blob): Promise<string> {
+  if (typeof blob.text === 'function') return blob.text()
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result))
+    reader.onerror = () => reject(reader.error)
+    reader.readAsText(blob)
+  })
+}
+
 async function readBody(data: unknown): Promise<unknown> {
   if (typeof Blob !== 'undefined' && data instanceof Blob) {
     try {
-      return JSON.parse(await data.text()) as unknown
+      return JSON.parse(await blobText(data)) as unknown
     } catch {
       return null
     }
