@@ -9,6 +9,7 @@
 #include "http/api/auth_controller.h"
 #include "http/api/health_controller.h"
 #include "http/api/member_controller.h"
+#include "http/api/member_sheet_controller.h"
 #include "http/api/org_controller.h"
 
 #ifndef DJ_VERSION
@@ -79,6 +80,7 @@ void App::AddRoutes(http::Router& router) {
   http::AddAuditRoutes(router, store_->audit(), *roster_);
   http::AddOrgRoutes(router, *orgs_, *roster_, *clock_);
   http::AddMemberRoutes(router, *members_, *roster_, *clock_);
+  http::AddMemberSheetRoutes(router, *members_, *roster_, *clock_);
 }
 
 }  // namespace dj

@@ -76,4 +76,16 @@ Response ErrorResponse(const Error& error, std::string_view request_id) {
   return response;
 }
 
+Response ErrorResponse(const Error& error, std::string_view request_id,
+                       const nlohmann::json& details) {
+  Response response = ErrorResponse(error, request_id);
+  if (error.code == ErrorCode::kInternal || !details.is_object()) return response;
+  nlohmann::json envelope = nlohmann::json::parse(response.body);
+  for (const auto& [key, value] : details.items()) {
+    if (key != "error") envelope["data"][key] = value;
+  }
+  response.body = DumpJson(envelope);
+  return response;
+}
+
 }  // namespace dj::http

@@ -27,6 +27,10 @@ Response JsonOk(const nlohmann::json& data, int status = 200);
 // default spdlog logger) and answered with the key "internal" and a generic message naming only
 // the request id, so no detail of the failure leaks to the client.
 Response ErrorResponse(const Error& error, std::string_view request_id = {});
+// The same with more members in `data` (an object) beside "error", for answers that carry
+// more than field problems (the rows of an import). Not for internal errors.
+Response ErrorResponse(const Error& error, std::string_view request_id,
+                       const nlohmann::json& details);
 
 // The envelope as JSON text; invalid UTF-8 in strings is replaced, never thrown on.
 std::string DumpJson(const nlohmann::json& value);

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <stdexcept>
@@ -79,7 +80,8 @@ Router::~Router() = default;
 Router::Router(Router&&) noexcept = default;
 Router& Router::operator=(Router&&) noexcept = default;
 
-void Router::Add(Method method, std::string_view pattern, Handler handler, RouteAccess access) {
+void Router::Add(Method method, std::string_view pattern, Handler handler, RouteAccess access,
+                 size_t body_limit) {
   if (pattern.empty() || pattern.front() != '/') BadPattern(pattern, "must start with '/'");
   if (method == Method::kOther) BadPattern(pattern, "method OTHER cannot be routed");
   if (!handler) BadPattern(pattern, "empty handler");
@@ -118,7 +120,7 @@ void Router::Add(Method method, std::string_view pattern, Handler handler, Route
   int& slot = node->route[static_cast<int>(method)];
   if (slot >= 0) BadPattern(pattern, std::string("registered twice for ") + MethodName(method));
   slot = static_cast<int>(routes_table_.size());
-  RouteInfo info{method, std::string(pattern), std::move(access)};
+  RouteInfo info{method, std::string(pattern), std::move(access), body_limit};
   routes_.push_back(info);
   routes_table_.push_back({std::move(info), std::move(handler), std::move(param_names)});
 }
@@ -167,6 +169,25 @@ std::string AllowHeader(uint32_t mask) {
 }
 
 }  // namespace
+
+size_t Router::BodyLimit(Method method, std::string_view target) const {
+  std::string_view path = target.substr(0, target.find('?'));
+  std::vector<std::string> segments;
+  for (std::string_view raw : SplitSegments(path)) {
+    std::optional<std::string> segment = PercentDecode(raw, /*plus_is_space=*/false);
+    if (!segment) return 0;
+    segments.push_back(std::move(*segment));
+  }
+  MatchState state{method, &segments, {}, 0};
+  int index = FindRoute(*root_, 0, &state);
+  return index < 0 ? 0 : routes_table_[static_cast<size_t>(index)].info.body_limit;
+}
+
+size_t Router::MaxBodyLimit() const {
+  size_t most = 0;
+  for (const RouteInfo& route : routes_) most = std::max(most, route.body_limit);
+  return most;
+}
 
 std::optional<Response> Router::TryDispatch(Request& request) const {
   std::vector<std::string> segments;

@@ -45,6 +45,7 @@ struct RouteInfo {
   Method method = Method::kGet;
   std::string pattern;
   RouteAccess access;
+  size_t body_limit = 0;  // bytes a request body may have; 0: the server's default
 };
 
 // Answers one request. Runs synchronously on an io thread, concurrently with other requests;
@@ -68,7 +69,16 @@ class Router {
   // the same method and pattern, or two parameter names at the same position
   // ("/a/:id" and "/a/:name") is a programmer error: throws std::invalid_argument.
   // Not thread-safe: add every route before the server starts.
-  void Add(Method method, std::string_view pattern, Handler handler, RouteAccess access = {});
+  // `body_limit` raises (or lowers) the server's body limit for this route, for uploads.
+  void Add(Method method, std::string_view pattern, Handler handler, RouteAccess access = {},
+           size_t body_limit = 0);
+
+  // The body limit of the route that `method` on `target` (a path, with or without a query)
+  // would reach, or 0 when it has none of its own or no route matches. Read by the server
+  // between the request head and the body. Thread-safe once routes are added.
+  size_t BodyLimit(Method method, std::string_view target) const;
+  // The largest body limit any route declares (0 when none does).
+  size_t MaxBodyLimit() const;
 
   // Installs the guard, replacing any earlier one. Not thread-safe, as Add.
   void SetGuard(Guard guard);

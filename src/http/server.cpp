@@ -334,8 +334,23 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Session> session) {
     session->ExpireAfter(options.request_timeout);
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<uint32_t>(options.header_limit));
-    parser.body_limit(options.body_limit);
+    // Beast checks Content-Length against the limit while reading the head, before the route
+    // is known: read the head under the largest limit, then apply the route's own (upload
+    // routes declare theirs) before the body.
+    parser.body_limit(std::max(options.body_limit, router.MaxBodyLimit()));
     co_await bhttp::async_read_header(socket, buffer, parser, Redirect(ec));
+    size_t body_limit = options.body_limit;
+    if (!ec || ec == bhttp::error::body_limit) {  // the request line has been read
+      size_t route_limit =
+          router.BodyLimit(FromVerb(parser.get().method()), View(parser.get().target()));
+      if (route_limit > 0) body_limit = route_limit;
+    }
+    if (!ec) {
+      parser.body_limit(body_limit);
+      if (auto length = parser.content_length(); length && *length > body_limit) {
+        ec = bhttp::error::body_limit;
+      }
+    }
     bool bad_version = !ec && parser.get().version() != 10 && parser.get().version() != 11;
     if (!ec && !bad_version && !parser.is_done()) {
       if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue")) {
@@ -350,7 +365,7 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Session> session) {
       if (ec == bhttp::error::body_limit) {
         answer = Error{ErrorCode::kTooLarge,
                        "request.body_too_large",
-                       "请求体过大（上限 " + SizeText(options.body_limit) + "）",
+                       "请求体过大（上限 " + SizeText(body_limit) + "）",
                        {}};
       } else if (ec == bhttp::error::header_limit) {
         answer = Error{ErrorCode::kTooLarge,

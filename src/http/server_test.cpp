@@ -75,6 +75,12 @@ class ServerTest : public ::testing::Test {
     });
     router.Add(Method::kGet, "/api/throw",
                [](Request&) -> Result<Response> { throw std::runtime_error("secret detail"); });
+    router.Add(
+        Method::kPost, "/api/upload/:kind",
+        [](Request& request) -> Result<Response> {
+          return JsonOk({{"bytes", request.body().size()}});
+        },
+        {}, 3 << 20);
     return router;
   }
 
@@ -175,6 +181,32 @@ TEST_F(ServerTest, BodyTooLargeIs413AndCloses) {
   EXPECT_EQ(response->Json(), json::parse(R"({"code":413,"message":"请求体过大（上限 1 MiB）",
                                                "data":{"error":"request.body_too_large"}})"));
   ExpectSecurityHeaders(*response);
+}
+
+TEST_F(ServerTest, UploadRoutesHaveTheirOwnBodyLimit) {
+  Start(Options());
+  auto post = [&](const std::string& target, size_t bytes) {
+    testutil::RawReply reply =
+        testutil::SendRaw(port_,
+                          "POST " + target +
+                              " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                              "Content-Type: application/octet-stream\r\nContent-Length: " +
+                              std::to_string(bytes) + "\r\n\r\n" + std::string(bytes, 'x'),
+                          kPatience, /*half_close=*/true);
+    return testutil::ParseResponse(reply.data);
+  };
+  std::optional<HttpResponse> ok = post("/api/upload/xlsx?dry=1", 2 << 20);
+  ASSERT_TRUE(ok.has_value());
+  EXPECT_EQ(ok->status, 200);
+  EXPECT_EQ(ok->Json()["data"]["bytes"], 2 << 20);
+  std::optional<HttpResponse> big = post("/api/upload/xlsx", (3 << 20) + 1);
+  ASSERT_TRUE(big.has_value());
+  EXPECT_EQ(big->status, 413);
+  EXPECT_EQ(big->Json()["message"], "请求体过大（上限 3 MiB）");
+  // Other routes keep the server's limit.
+  std::optional<HttpResponse> echo = post("/api/echo", (1 << 20) + 1);
+  ASSERT_TRUE(echo.has_value());
+  EXPECT_EQ(echo->status, 413);
 }
 
 TEST_F(ServerTest, ChunkedBodyTooLargeIs413) {

@@ -205,6 +205,48 @@ TEST_F(MemberReadTest, AgeRangeIsInclusive) {
   EXPECT_EQ(Total("age_min=50&age_max=40"), 0);
 }
 
+// Every figure of the statistics opens the list behind it (the dashboard's drill-down): the
+// search with the slice's filter finds exactly as many members as the figure says.
+TEST_F(MemberReadTest, EveryStatisticsFigureMatchesTheSearchBehindIt) {
+  for (int64_t node : {kRoot, kOrganCommittee}) {
+    SCOPED_TRACE(node);
+    json stats = GetData("/api/orgs/" + Str(node) + "/stats");
+    std::string base = "subtree=" + Str(node) + "&status=probationary,full";
+    EXPECT_EQ(Total(base), stats["total"]);
+    struct Slice {
+      const char* figures;
+      const char* parameter;
+    };
+    for (Slice slice : {Slice{"by_gender", "gender"}, Slice{"by_education", "education"},
+                        Slice{"by_category", "category"}, Slice{"by_age_band", "age_band"},
+                        Slice{"by_party_age_band", "party_age_band"}}) {
+      SCOPED_TRACE(slice.parameter);
+      int64_t nonzero = 0;
+      for (const json& item : stats[slice.figures]) {
+        std::string key =
+            item["key"].is_string() ? item["key"].get<std::string>() : item["key"].dump();
+        EXPECT_EQ(Total(base + "&" + slice.parameter + "=" + key), item["count"]) << key;
+        if (item["count"].get<int64_t>() > 0) ++nonzero;
+      }
+      EXPECT_GE(nonzero, 2);
+    }
+  }
+  for (const json& m : All("gender=female&education=master,doctorate&age_band=1")) {
+    EXPECT_EQ(m["gender"], "female");
+    EXPECT_TRUE(m["education"] == "master" || m["education"] == "doctorate") << m;
+    EXPECT_GE(m["age"].get<int>(), 31);
+    EXPECT_LE(m["age"].get<int>(), 35);
+  }
+  for (const json& m : All("party_age_band=0")) {
+    EXPECT_TRUE(m["full_date"].is_string()) << m;
+    EXPECT_LE(m["party_age"].get<int>(), 5);
+  }
+  EXPECT_EQ(api_->Get("/api/members?gender=x").status, 400);
+  EXPECT_EQ(api_->Get("/api/members?education=phd").status, 400);
+  EXPECT_EQ(api_->Get("/api/members?age_band=8").status, 400);
+  EXPECT_EQ(api_->Get("/api/members?party_age_band=-1").status, 400);
+}
+
 TEST_F(MemberReadTest, FiltersCombine) {
   std::vector<json> found =
       All("subtree=" + Str(kOrganCommittee) + "&status=full&category=in_service&age_min=40");

@@ -2,6 +2,7 @@
 // create / update / move / delete of nodes.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -37,7 +38,8 @@ constexpr const char* kBreakdowns[] = {"by_status",      "by_gender",    "by_cat
                                        "by_education",   "by_age_band",  "by_party_age_band",
                                        "left_this_year", "nodes_by_kind"};
 
-// --- Reads, on one server for the whole suite (none of these tests writes).
+// --- Reads, on one server for the whole suite (none of these tests changes the tree or the
+// members).
 
 class OrgReadTest : public ::testing::Test {
  protected:
@@ -299,6 +301,82 @@ TEST_F(OrgReadTest, StatsAsOfMatchMembershipHistories) {
       EXPECT_EQ(CountOf(stats["by_status"], "probationary"), total - full);
     }
   }
+}
+
+// The home page's overview agrees with the statistics, the member search and the nodes
+// themselves: every warning holds for its node, and the paged list holds them all.
+TEST_F(OrgReadTest, OverviewWarningsHoldForTheirNodesAndPageThroughAll) {
+  json overview = GetData("/api/orgs/1/overview");
+  EXPECT_EQ(overview["stats"], Stats(1));
+  EXPECT_EQ(overview["branch_count"], CountOf(Stats(1)["nodes_by_kind"], "branch"));
+  const json& largest = overview["branches_by_size"];
+  ASSERT_EQ(largest.size(), 10u);
+  for (size_t i = 1; i < largest.size(); ++i) {
+    EXPECT_GE(largest[i - 1]["members"], largest[i]["members"]);
+  }
+  for (const json& b : largest) {
+    EXPECT_EQ(b["members"], Stats(b["id"].get<int64_t>())["total"]) << b;
+  }
+  std::string today = Stats(1)["as_of"];
+  int64_t all = 0;
+  for (const json& count : overview["warning_counts"]) {
+    std::string key = count["key"];
+    SCOPED_TRACE(key);
+    json page = GetData("/api/orgs/1/warnings?page_size=200&key=" + key);
+    EXPECT_EQ(page["total"], count["count"]);
+    all += count["count"].get<int64_t>();
+    for (const json& w : page["items"]) {
+      EXPECT_EQ(w["key"], key);
+      json node = GetData("/api/orgs/" + std::to_string(w["node_id"].get<int64_t>()));
+      if (key == "branch_over_50") {
+        EXPECT_GT(w["members"].get<int64_t>(), 50);
+        EXPECT_EQ(Stats(w["node_id"].get<int64_t>())["total"], w["members"]);
+      } else if (key == "committee_missing") {
+        EXPECT_GE(w["full"].get<int64_t>(), 7);
+        EXPECT_LT(node["committee_size"].get<int64_t>(), 3);
+      } else if (key == "term_ended") {
+        EXPECT_LT(node["term_end"].get<std::string>(), today);
+      } else {
+        EXPECT_GE(node["term_end"].get<std::string>(), today);
+      }
+      EXPECT_FALSE(w["message"].get<std::string>().empty());
+    }
+  }
+  EXPECT_GT(all, 0) << "the demo should have some structure to warn about";
+  EXPECT_EQ(GetData("/api/orgs/1/warnings?page_size=1")["total"], all);
+  EXPECT_EQ(overview["warnings"].size(), std::min<int64_t>(all, 100));
+  // A subtree sees only its own nodes.
+  json sub = GetData("/api/orgs/" + std::to_string(kOrganCommittee) + "/overview");
+  EXPECT_LE(sub["branch_count"].get<int64_t>(), 9);
+  EXPECT_EQ(api_->Get("/api/orgs/1/warnings?key=nope").status, 400);
+  EXPECT_EQ(api_->Get("/api/orgs/999999/overview").status, 404);
+}
+
+TEST_F(OrgReadTest, SearchFindsNodesByNameOrCodeWithinTheCallersScope) {
+  json branch = GetData("/api/orgs/" + std::to_string(kOtherBranch));
+  std::string code = branch["code"];
+  std::string lower = code;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  json by_code = GetData("/api/orgs/search?q=" + lower);
+  ASSERT_GE(by_code["total"].get<int64_t>(), 1);
+  bool seen = false;
+  for (const json& n : by_code["items"]) seen = seen || n["id"] == kOtherBranch;
+  EXPECT_TRUE(seen) << by_code;
+  json by_name =
+      GetData("/api/orgs/search?limit=5&q=" + std::string("%E5%85%9A%E6%94%AF%E9%83%A8"));
+  EXPECT_GT(by_name["total"].get<int64_t>(), 5);  // 党支部
+  ASSERT_EQ(by_name["items"].size(), 5u);
+  for (const json& n : by_name["items"]) {
+    EXPECT_NE(n["name"].get<std::string>().find("党支部"), std::string::npos);
+    EXPECT_EQ(n["path"].get<std::string>().rfind("湖北省直机关工委", 0), 0u) << n;
+  }
+  // A unit admin finds nothing outside their unit, not even by exact code.
+  std::string token = server_->CreateAccount("search-unit", {{0, 0, Role::kUnitAdmin, kUnit1}});
+  Api unit(server_->port(), token);
+  ApiReply outside = unit.Get("/api/orgs/search?q=" + code);
+  ASSERT_EQ(outside.status, 200) << outside;
+  EXPECT_EQ(outside.data()["total"], 0);
+  EXPECT_EQ(api_->Get("/api/orgs/search?q=%20").status, 400);
 }
 
 // --- Writes, each on a fresh server.

@@ -3,6 +3,8 @@
 #include <stdexcept>
 
 #include "common/id_number.h"
+#include "exchange/member_sheet.h"
+#include "office/xlsx_writer.h"
 #include "storage/sqlite/audit_log.h"
 
 namespace dj::integration {
@@ -186,6 +188,39 @@ std::string MakeIdNumber(Date birth, int sequence) {
   std::string id(first17);
   id += IdNumberCheckChar(id);
   return id;
+}
+
+std::string RosterWorkbook(const std::vector<nlohmann::json>& members) {
+  Result<std::unique_ptr<XlsxWriter>> writer = XlsxWriter::Create();
+  if (!writer.ok()) throw std::runtime_error(writer.error().message);
+  std::vector<XlsxColumn> columns;
+  for (const ImportColumn& c : MemberImportColumns()) columns.push_back({c.header, 12});
+  if (!(*writer)->AddSheet("党员信息", columns).ok()) throw std::runtime_error("AddSheet");
+  for (const nlohmann::json& m : members) {
+    std::vector<XlsxCell> row;
+    for (const ImportColumn& c : MemberImportColumns()) {
+      std::string field = c.field;
+      const nlohmann::json* value = m.contains(field) ? &m[field] : nullptr;
+      if (value == nullptr || value->is_null()) {
+        row.emplace_back(std::monostate{});
+      } else if (field == "gender") {
+        row.emplace_back(std::string(GenderLabel(*ParseGender(value->get<std::string>()))));
+      } else if (field == "education") {
+        row.emplace_back(std::string(EducationLabel(*ParseEducation(value->get<std::string>()))));
+      } else if (field == "category") {
+        row.emplace_back(
+            std::string(MemberCategoryLabel(*ParseMemberCategory(value->get<std::string>()))));
+      } else if (field.ends_with("_date")) {
+        row.emplace_back(D(value->get<std::string>()));
+      } else {
+        row.emplace_back(value->get<std::string>());
+      }
+    }
+    if (!(*writer)->AddRow(row).ok()) throw std::runtime_error("AddRow");
+  }
+  Result<std::string> bytes = (*writer)->Finish();
+  if (!bytes.ok()) throw std::runtime_error(bytes.error().message);
+  return *bytes;
 }
 
 nlohmann::json ValidMember(int sequence) {

@@ -148,6 +148,11 @@ std::string MakeIdNumber(Date birth, int sequence);
 // 1990-03-15, admitted 2015-07-01, full 2016-07-01. `sequence` varies the ID number (odd).
 nlohmann::json ValidMember(int sequence = 901);
 
+// A roster .xlsx as the import template asks: the header, then one row per member given as a
+// POST /api/members body with "branch_code" (and optionally "group_code") instead of ids.
+// Fields are written as text, dates as real Excel dates. Throws when writing fails.
+std::string RosterWorkbook(const std::vector<nlohmann::json>& members);
+
 // Parses "YYYY-MM-DD"; throws on a bad date (test data only).
 Date D(std::string_view text);
 

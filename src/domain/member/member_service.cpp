@@ -54,11 +54,9 @@ Result<Member> MemberService::Create(const WriteContext& ctx, Member member,
   return std::move(created.front());
 }
 
-Result<std::vector<Member>> MemberService::CreateMany(const WriteContext& ctx,
-                                                      std::vector<NewMember> members,
-                                                      int first_row) {
+Result<std::vector<FieldError>> MemberService::CheckNewLocked(std::vector<NewMember>& members,
+                                                              int first_row) const {
   const Date today = clock_.Today();
-  auto lock = roster_.WriteLock();
   std::vector<FieldError> problems;
   std::unordered_map<std::string, int> row_of_id_number;
   for (size_t i = 0; i < members.size(); ++i) {
@@ -89,6 +87,20 @@ Result<std::vector<Member>> MemberService::CreateMany(const WriteContext& ctx,
                           "身份证号已有党员使用（党员编号 " + std::to_string(*existing) + "）"});
     }
   }
+  return problems;
+}
+
+Result<std::vector<FieldError>> MemberService::CheckMany(std::vector<NewMember>& members,
+                                                         int first_row) {
+  auto lock = roster_.WriteLock();
+  return CheckNewLocked(members, first_row);
+}
+
+Result<std::vector<Member>> MemberService::CreateMany(const WriteContext& ctx,
+                                                      std::vector<NewMember> members,
+                                                      int first_row) {
+  auto lock = roster_.WriteLock();
+  DJ_ASSIGN_OR_RETURN(std::vector<FieldError> problems, CheckNewLocked(members, first_row));
   if (!problems.empty()) {
     if (first_row == 0 && problems.size() == 1 && problems[0].key == "id_number_duplicate") {
       return DuplicateIdNumber(problems[0].value);

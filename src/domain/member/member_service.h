@@ -40,6 +40,9 @@ class MemberService {
   // including ID numbers repeated inside the batch or already on file.
   Result<std::vector<Member>> CreateMany(const WriteContext& ctx, std::vector<NewMember> members,
                                          int first_row = 1);
+  // The checks of CreateMany without the write: every problem of every row (normalising the
+  // members in place), empty when all of them could be created now.
+  Result<std::vector<FieldError>> CheckMany(std::vector<NewMember>& members, int first_row = 1);
   // Replaces the member's fields. The branch cannot change here (InvalidArgument
   // "member.branch_change_requires_transfer"): moves go through Transfer so history is kept.
   // The admission date cannot move after the first membership period began, nor a leaving
@@ -62,6 +65,9 @@ class MemberService {
   std::vector<FieldError> CheckPlacement(NodeId branch_id, std::optional<NodeId> group_id,
                                          int row) const;
   Status ReloadIntoRoster(MemberId id);
+  // The checks of CreateMany; requires the roster's write lock.
+  Result<std::vector<FieldError>> CheckNewLocked(std::vector<NewMember>& members,
+                                                 int first_row) const;
   // The nodes naming the member as secretary that cannot keep them once the member is
   // `after`: they left, are no longer a full member, or moved out of the node's subtree.
   std::vector<NodeId> PostsVacatedBy(const Member& after) const;

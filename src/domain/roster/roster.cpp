@@ -355,6 +355,8 @@ Result<MemberPage> Roster::Search(const MemberQuery& q) const {
   const bool scoped = !q.within.empty();
   uint32_t status_mask = 0;
   for (MemberStatus st : q.statuses) status_mask |= 1u << static_cast<int>(st);
+  uint32_t education_mask = 0;
+  for (Education e : q.educations) education_mask |= 1u << static_cast<int>(e);
   std::vector<const Facts*> hits;
   for (const Facts& f : members_) {
     if (!range->Contains(tree_.PositionOf(f.where))) continue;
@@ -365,9 +367,16 @@ Result<MemberPage> Roster::Search(const MemberQuery& q) const {
     }
     if (status_mask != 0 && !(status_mask & (1u << static_cast<int>(f.status)))) continue;
     if (q.category && f.category != *q.category) continue;
-    if (q.age_min || q.age_max) {
+    if (q.gender && f.gender != *q.gender) continue;
+    if (education_mask != 0 && !(education_mask & (1u << static_cast<int>(f.education)))) continue;
+    if (q.age_min || q.age_max || q.age_band) {
       int age = (today - f.birth) / 10000;
       if ((q.age_min && age < *q.age_min) || (q.age_max && age > *q.age_max)) continue;
+      if (q.age_band && AgeBandOf(age) != *q.age_band) continue;
+    }
+    if (q.party_age_band && (f.full == 0 || f.full > today ||
+                             PartyAgeBandOf((today - f.full) / 10000) != *q.party_age_band)) {
+      continue;
     }
     if (!q.name_contains.empty() && f.name.find(q.name_contains) == std::string::npos) continue;
     hits.push_back(&f);
@@ -405,6 +414,64 @@ Result<MemberPage> Roster::Search(const MemberQuery& q) const {
   std::partial_sort(hits.begin(), hits.begin() + end, hits.end(), less);
   for (int64_t i = q.offset; i < end; ++i) page.ids.push_back(hits[i]->id);
   return page;
+}
+
+Result<std::vector<NodeHeadcount>> Roster::Headcounts(NodeId node) const {
+  const int32_t today = DateNumber(clock_.Today());
+  std::shared_lock lock(mu_);
+  auto range = tree_.SubtreeOf(node);
+  if (!range) return NodeNotFound(node);
+  std::vector<NodeHeadcount> out;
+  out.reserve(range->end - range->begin);
+  for (int32_t pos = range->begin; pos < range->end; ++pos) out.push_back({tree_.At(pos), 0, 0});
+  auto count = [&](NodeId id, bool full) {
+    int32_t pos = tree_.PositionOf(id);
+    if (!range->Contains(pos)) return;
+    NodeHeadcount& n = out[pos - range->begin];
+    ++n.members;
+    if (full) ++n.full;
+  };
+  for (const Facts& f : members_) {
+    if (!IsActive(f.status)) continue;
+    bool full = f.full != 0 && f.full <= today;
+    count(f.branch_id, full);
+    if (f.where != f.branch_id) count(f.where, full);
+  }
+  return out;
+}
+
+std::vector<OrgNode> Roster::FindNodes(std::string_view text, const std::vector<NodeId>& roots,
+                                       size_t limit, size_t* total) const {
+  auto lower = [](std::string_view in) {
+    std::string out(in);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  };
+  const std::string code_text = lower(text);
+  std::shared_lock lock(mu_);
+  std::vector<std::pair<int32_t, int32_t>> ranges;
+  for (NodeId root : roots) {
+    if (auto r = tree_.SubtreeOf(root)) ranges.emplace_back(r->begin, r->end);
+  }
+  std::sort(ranges.begin(), ranges.end());
+  std::vector<OrgNode> out;
+  size_t matches = 0;
+  int32_t done = 0;  // positions before this are already scanned (nested roots)
+  for (auto [begin, end] : ranges) {
+    for (int32_t pos = std::max(begin, done); pos < end; ++pos) {
+      const OrgNode& n = tree_.At(pos);
+      if (n.name.find(text) == std::string::npos &&
+          lower(n.code).find(code_text) == std::string::npos) {
+        continue;
+      }
+      if (matches++ < limit) out.push_back(n);
+    }
+    done = std::max(done, end);
+  }
+  if (total != nullptr) *total = matches;
+  return out;
 }
 
 }  // namespace dj

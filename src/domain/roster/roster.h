@@ -24,6 +24,7 @@
 #include "domain/member/member.h"
 #include "domain/member/member_repository.h"
 #include "domain/org/org_tree.h"
+#include "domain/roster/structure.h"
 
 namespace dj {
 
@@ -69,6 +70,11 @@ struct MemberQuery {
   std::optional<MemberCategory> category;
   std::optional<int> age_min;  // inclusive, as of today
   std::optional<int> age_max;  // inclusive
+  std::optional<Gender> gender;
+  std::vector<Education> educations;  // empty for any
+  std::optional<int> age_band;        // AgeBandOf(age today)
+  // PartyAgeBandOf(party age today); only members with a full-membership date by today match.
+  std::optional<int> party_age_band;
   MemberSort sort = MemberSort::kName;
   bool descending = false;
   int64_t offset = 0;
@@ -105,6 +111,10 @@ class Roster {
   // exist are left out), for filters that list nodes.
   std::vector<NodeId> NodesUnder(const std::vector<NodeId>& roots) const;
   size_t NodeCount() const;
+  // Nodes under `roots` whose name or code contains `text` (codes ignoring ASCII case), in
+  // tree order, at most `limit`; `total` gets the number of matches.
+  std::vector<OrgNode> FindNodes(std::string_view text, const std::vector<NodeId>& roots,
+                                 size_t limit, size_t* total) const;
 
   // --- Member reads.
   // Active members whose current branch or group is exactly `id`.
@@ -137,6 +147,10 @@ class Roster {
   Result<SubtreeStats> Stats(NodeId node, Date as_of) const;
   // NotFound "org.not_found" when the subtree node does not exist.
   Result<MemberPage> Search(const MemberQuery& query) const;
+  // Every node of the subtree of `node` in pre-order, with the members on the rolls of each
+  // branch or group today (a branch counts the members of its groups too). NotFound
+  // "org.not_found" when the node does not exist.
+  Result<std::vector<NodeHeadcount>> Headcounts(NodeId node) const;
 
  private:
   struct Span {

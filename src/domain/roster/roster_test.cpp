@@ -182,6 +182,61 @@ TEST_F(RosterTest, SearchFilters) {
   EXPECT_EQ(Find(q), (std::vector<MemberId>{2, 1, 4, 3, 5}));
 }
 
+TEST_F(RosterTest, SearchFiltersByTheStatisticsSlices) {
+  MemberQuery q;
+  q.subtree = 1;
+  q.statuses = {MemberStatus::kProbationary, MemberStatus::kFull};
+  q.gender = Gender::kFemale;
+  EXPECT_EQ(Find(q), (std::vector<MemberId>{2, 3}));
+  q.educations = {Education::kMaster, Education::kDoctorate};
+  EXPECT_EQ(Find(q), (std::vector<MemberId>{2}));
+  q = MemberQuery{};
+  q.subtree = 1;
+  q.age_band = AgeBandOf(41);  // 张伟, 41 on 2026-11-22
+  EXPECT_EQ(Find(q), (std::vector<MemberId>{1}));
+  q.age_band.reset();
+  q.party_age_band = 0;  // 李娜 is probationary: no party age, never in a band
+  for (MemberId id : Find(q)) EXPECT_NE(id, 2);
+  // The party-age bands of the members with a full-membership date cover them exactly once.
+  size_t in_bands = 0;
+  for (int band = 0; band < kPartyAgeBandCount; ++band) {
+    q.party_age_band = band;
+    in_bands += Find(q).size();
+  }
+  EXPECT_EQ(in_bands, 4u);
+}
+
+TEST_F(RosterTest, HeadcountsCountEachBranchWithItsGroupsToday) {
+  auto counts = roster_.Headcounts(3);
+  ASSERT_TRUE(counts.ok());
+  std::vector<NodeId> order;
+  for (const NodeHeadcount& n : *counts) order.push_back(n.node.id);
+  EXPECT_EQ(order, (std::vector<NodeId>{3, 4, 6, 5}));
+  EXPECT_EQ((*counts)[0].members, 0);  // units hold no members themselves
+  EXPECT_EQ((*counts)[1].members, 3);  // 张伟, 李娜 (in group 6), 赵磊
+  EXPECT_EQ((*counts)[1].full, 2);     // 李娜 is probationary
+  EXPECT_EQ((*counts)[2].members, 1);
+  EXPECT_EQ((*counts)[3].members, 1);  // 王芳; 陈晨 died
+  EXPECT_FALSE(roster_.Headcounts(99).ok());
+}
+
+TEST_F(RosterTest, FindNodesMatchesNamesAndCodesWithinTheRoots) {
+  size_t total = 0;
+  auto ids = [](const std::vector<OrgNode>& nodes) {
+    std::vector<NodeId> out;
+    for (const OrgNode& n : nodes) out.push_back(n.id);
+    return out;
+  };
+  // Codes "a", "b", "g", "cc", ...; names are the code + "名称".
+  EXPECT_EQ(ids(roster_.FindNodes("C", {1}, 10, &total)), (std::vector<NodeId>{1, 8}));
+  EXPECT_EQ(total, 2u);
+  EXPECT_EQ(ids(roster_.FindNodes("名称", {3}, 2, &total)), (std::vector<NodeId>{3, 4}));
+  EXPECT_EQ(total, 4u);  // 3, 4, 6, 5
+  EXPECT_EQ(ids(roster_.FindNodes("名称", {3, 4}, 10, &total)), (std::vector<NodeId>{3, 4, 6, 5}));
+  EXPECT_EQ(ids(roster_.FindNodes("cc", {3}, 10, &total)), (std::vector<NodeId>{}));
+  EXPECT_EQ(total, 0u);
+}
+
 TEST_F(RosterTest, WritesKeepTheModelCurrent) {
   Member m = MakeMember("安静", 8, D("1990-01-01"), Gender::kFemale, 9);
   m.id = 42;

@@ -180,6 +180,11 @@ bool MayUnmask(const Request& request, MemberId member, NodeId branch) {
   return access->scope.HasAnyRole(*PolicyRoles("member.write"), branch);
 }
 
+bool MayWriteMembersUnder(const Request& request, NodeId node) {
+  const Access* access = AccessOf(request);
+  return access != nullptr && access->scope.HasAnyRole(*PolicyRoles("member.write"), node);
+}
+
 std::vector<NodeId> ScopeRoots(const Request& request) {
   const Access* access = AccessOf(request);
   if (access == nullptr) return {};

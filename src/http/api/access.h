@@ -85,6 +85,8 @@ Status Authorize(const Access& access, NodeId node);
 // Whether the caller may see member `member` (in branch `branch`) unmasked: they are that
 // member, or may write member files on that branch.
 bool MayUnmask(const Request& request, MemberId member, NodeId branch);
+// Whether the caller may write the member files of every branch under `node`.
+bool MayWriteMembersUnder(const Request& request, NodeId node);
 
 // The roots of the subtrees the caller reaches under the route's policy; empty on a public
 // route.

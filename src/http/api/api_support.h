@@ -14,6 +14,9 @@
 
 namespace dj::http {
 
+// A page of a list holds at most this many items.
+inline constexpr int kMaxPageSize = 200;
+
 // `text` as a positive integer id written in full, or nullopt.
 std::optional<int64_t> ParseId(std::string_view text);
 

@@ -10,15 +10,10 @@
 #include "http/json_body.h"
 
 namespace dj::http {
-namespace {
 
 using nlohmann::json;
 
-// The search parameters of GET /api/members; every malformed parameter is reported.
-// Without "subtree" the search covers the caller's scope (several subtrees when their grants
-// lie apart) inside the query, so totals and pages count only what they may see.
-Result<MemberQuery> ReadMemberQuery(const Request& request, const Roster& roster) {
-  QueryReader in(request);
+MemberQuery ReadMemberFilters(QueryReader& in, const Request& request, const Roster& roster) {
   MemberQuery query;
   if (std::optional<int64_t> subtree = in.Int("subtree", 1, INT64_MAX)) {
     query.subtree = *subtree;
@@ -45,6 +40,25 @@ Result<MemberQuery> ReadMemberQuery(const Request& request, const Roster& roster
   }
   if (auto age = in.Int("age_min", 0, 150)) query.age_min = static_cast<int>(*age);
   if (auto age = in.Int("age_max", 0, 150)) query.age_max = static_cast<int>(*age);
+  if (std::optional<std::string> gender = in.Choice("gender", {"male", "female"})) {
+    query.gender = ParseGender(*gender);
+  }
+  for (const std::string& id : in.List("education")) {
+    if (std::optional<Education> education = ParseEducation(id)) {
+      query.educations.push_back(*education);
+    } else {
+      in.AddError("education", id, "request.invalid_choice",
+                  "参数 education 的取值 " + id +
+                      " 无效，可选：doctorate、master、bachelor、associate、"
+                      "secondary_vocational、high_school、junior_or_below");
+    }
+  }
+  if (auto band = in.Int("age_band", 0, kAgeBandCount - 1)) {
+    query.age_band = static_cast<int>(*band);
+  }
+  if (auto band = in.Int("party_age_band", 0, kPartyAgeBandCount - 1)) {
+    query.party_age_band = static_cast<int>(*band);
+  }
   if (std::optional<std::string> sort =
           in.Choice("sort", {"name", "birth_date", "probationary_date", "full_date", "id"})) {
     if (*sort == "birth_date") query.sort = MemberSort::kBirthDate;
@@ -55,6 +69,15 @@ Result<MemberQuery> ReadMemberQuery(const Request& request, const Roster& roster
   if (std::optional<std::string> order = in.Choice("order", {"asc", "desc"})) {
     query.descending = *order == "desc";
   }
+  return query;
+}
+
+namespace {
+
+// The search parameters of GET /api/members; every malformed parameter is reported.
+Result<MemberQuery> ReadMemberQuery(const Request& request, const Roster& roster) {
+  QueryReader in(request);
+  MemberQuery query = ReadMemberFilters(in, request, roster);
   int64_t page_size = in.Int("page_size", 1, kMaxPageSize).value_or(20);
   int64_t page = in.Int("page", 1, 1'000'000).value_or(1);
   query.limit = page_size;

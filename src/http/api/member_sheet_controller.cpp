@@ -1,0 +1,149 @@
+#include "http/api/member_sheet_controller.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "exchange/member_sheet.h"
+#include "http/api/access.h"
+#include "http/api/api_support.h"
+#include "http/api/member_controller.h"
+#include "http/envelope.h"
+
+namespace dj::http {
+namespace {
+
+using nlohmann::json;
+
+// An .xlsx download named `file_name` (UTF-8, sent as RFC 5987 filename*).
+Response XlsxFile(std::string bytes, std::string_view ascii_name, std::string_view file_name) {
+  Response response;
+  response.content_type = kXlsxContentType;
+  response.body = std::move(bytes);
+  std::string encoded;
+  static const char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : file_name) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+        c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  response.SetHeader("Content-Disposition", "attachment; filename=\"" + std::string(ascii_name) +
+                                                "\"; filename*=UTF-8''" + encoded);
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+json ProblemJson(const SheetProblem& p) {
+  return {{"row", p.row},     {"column", p.column}, {"header", p.header},
+          {"value", p.value}, {"error", p.error},   {"message", p.message}};
+}
+
+// The 400 answer listing the problems of an import.
+Response InvalidRows(const Request& request, const MemberImport& import) {
+  json errors = json::array();
+  for (size_t i = 0; i < import.problems.size() && i < kMaxImportProblems; ++i) {
+    errors.push_back(ProblemJson(import.problems[i]));
+  }
+  const SheetProblem& first = import.problems.front();
+  std::string message = "导入文件有 " + std::to_string(import.problems.size()) +
+                        " 处错误，未导入任何数据。首个：第 " + std::to_string(first.row) + " 行" +
+                        (first.header.empty() ? "" : "“" + first.header + "”") + "，" +
+                        first.message;
+  return ErrorResponse(Error::InvalidArgument("import.invalid_rows", std::move(message)),
+                       request.request_id,
+                       {{"rows", import.rows},
+                        {"error_count", import.problems.size()},
+                        {"errors", std::move(errors)}});
+}
+
+}  // namespace
+
+void AddMemberSheetRoutes(Router& router, MemberService& members, const Roster& roster,
+                          const Clock& clock) {
+  router.Add(
+      Method::kGet, "/api/members/import/template",
+      [](Request& request) -> Result<Response> {
+        DJ_RETURN_IF_ERROR(QueryReader(request).Finish());
+        DJ_ASSIGN_OR_RETURN(std::string bytes, MemberImportTemplate());
+        return XlsxFile(std::move(bytes), "member-import-template.xlsx", "党员导入模板.xlsx");
+      },
+      RouteAccess{"member.write"});
+
+  router.Add(
+      Method::kPost, "/api/members/import",
+      [&members, &roster](Request& request) -> Result<Response> {
+        DJ_RETURN_IF_ERROR(QueryReader(request).Finish());
+        std::string_view type = request.Header("Content-Type");
+        if (type.substr(0, type.find(';')) != kXlsxContentType) {
+          return Error::InvalidArgument(
+              "request.unsupported_media_type",
+              "请上传 .xlsx 文件（Content-Type: " + std::string(kXlsxContentType) + "）");
+        }
+        NodeCodeLookup lookup = [&](std::string_view code) -> std::optional<NodeId> {
+          std::optional<NodeId> id = roster.FindNodeByCode(std::string(code));
+          if (!id || !Authorize(request, *id).ok()) return std::nullopt;
+          return id;
+        };
+        DJ_ASSIGN_OR_RETURN(MemberImport import,
+                            ReadMemberImport(request.body(), lookup, kMaxImportRows));
+        if (!import.problems.empty()) {
+          // Check the rows that were read too, so one answer lists every problem.
+          DJ_ASSIGN_OR_RETURN(std::vector<FieldError> more, members.CheckMany(import.members));
+          AddFieldProblems(import, more);
+          return InvalidRows(request, import);
+        }
+        const size_t count = import.members.size();
+        Result<std::vector<Member>> created =
+            members.CreateMany(WriteContextOf(request), std::move(import.members));
+        if (!created.ok()) {
+          if (created.error().key != "validation_failed") return created.error();
+          AddFieldProblems(import, created.error().fields);
+          return InvalidRows(request, import);
+        }
+        return JsonOk({{"created", count}}, 201);
+      },
+      RouteAccess{"member.write", AccessTarget::kBody}, kMaxImportBytes);
+
+  router.Add(
+      Method::kGet, "/api/members/export",
+      [&members, &roster, &clock](Request& request) -> Result<Response> {
+        QueryReader in(request);
+        MemberQuery query = ReadMemberFilters(in, request, roster);
+        std::vector<size_t> columns;
+        std::vector<std::string> asked = in.List("columns");
+        for (const std::string& id : asked) {
+          if (std::optional<size_t> column = FindExportColumn(id)) {
+            columns.push_back(*column);
+          } else {
+            std::string choices;
+            for (const ExportColumn& c : MemberExportColumns()) {
+              choices += (choices.empty() ? "" : "、") + std::string(c.id);
+            }
+            in.AddError("columns", id, "request.invalid_choice",
+                        "参数 columns 的取值 " + id + " 无效，可选：" + choices);
+          }
+        }
+        if (asked.empty()) {
+          for (size_t i = 0; i < MemberExportColumns().size(); ++i) columns.push_back(i);
+        }
+        DJ_RETURN_IF_ERROR(in.Finish());
+        query.offset = 0;
+        query.limit = INT64_MAX;
+        DJ_ASSIGN_OR_RETURN(MemberSearchResult found, members.Search(query));
+        bool unmasked = true;
+        for (NodeId node :
+             query.within.empty() ? std::vector<NodeId>{query.subtree} : query.within) {
+          unmasked = unmasked && MayWriteMembersUnder(request, node);
+        }
+        DJ_ASSIGN_OR_RETURN(std::string bytes, WriteMemberExport(found.members, columns, roster,
+                                                                 clock.Today(), unmasked));
+        return XlsxFile(std::move(bytes), "members.xlsx", "党员名册.xlsx");
+      },
+      RouteAccess{"member.read", AccessTarget::kQuerySubtree});
+}
+
+}  // namespace dj::http
