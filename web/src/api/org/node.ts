@@ -104,6 +104,19 @@ export function getNodePath(id: number, silent = false): Promise<OrgNode[]> {
   return http.get<OrgNode[], OrgNode[]>(`/api/orgs/${id}/path`, { silent })
 }
 
+/** 搜索结果中的组织：带从根到它的名称路径 */
+export interface OrgSearchHit extends OrgNode {
+  path: string
+}
+
+/** 按名称或编码搜索本人范围内的组织 */
+export function searchNodes(q: string, limit = 20): Promise<{ total: number; items: OrgSearchHit[] }> {
+  return http.get<{ total: number; items: OrgSearchHit[] }, { total: number; items: OrgSearchHit[] }>(
+    '/api/orgs/search',
+    { params: { q, limit }, silent: true },
+  )
+}
+
 /** 获取子树统计 */
 export function getNodeStats(id: number, asOf?: string): Promise<OrgStats> {
   return http.get<OrgStats, OrgStats>(`/api/orgs/${id}/stats`, { params: { as_of: asOf } })
