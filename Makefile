@@ -4,7 +4,7 @@ JOBS ?= 2
 DB ?= var/dangjian.db
 PORT ?= 8080
 
-.PHONY: all setup release debug web run test bench format format-check clean
+.PHONY: all setup release debug web run test screenshots bench format format-check clean
 
 all: release
 
@@ -37,6 +37,11 @@ run: release web
 # unit tests (Vitest) and its browser tests (headless Chromium against a real server).
 test: debug web
 	@scripts/test
+
+# The browser tests again, writing their screenshots to docs/screenshots (shown in README.md).
+screenshots: debug web
+	@cd web && DJ_BINARY="$$PWD/../build/debug/src/app/dangjian" \
+	  DJ_E2E_SCREENSHOTS="$$PWD/../docs/screenshots" npm run e2e --silent
 
 bench: release
 	@scripts/bench

@@ -36,3 +36,20 @@ test('the organisation page shows a unit and its children', async () => {
   await screenshot(page, 'org.png')
   assert.deepEqual(page.pageErrors, [])
 })
+
+test('the tree finds a branch by part of its code, on the server, and opens down to it', async () => {
+  // A branch deep in the tree, never expanded on this page: the search must come from the server.
+  const hits = await api(page, '/api/orgs/search?q=B003&limit=1')
+  assert.ok(hits.total >= 1, 'the demo has branch codes with B003')
+  const branch = hits.items[0]
+  await page.click('[data-test=menu-org-nodes]')
+  await page.waitForSelector('[data-test=org-tree]')
+  await page.fill('[data-test=org-tree-search] input, input[data-test=org-tree-search]', branch.code.toLowerCase())
+  await page.click(`[data-test=org-tree-hit-${branch.id}]`)
+  await eventually(() => page.locator('[data-test=org-detail-name]').textContent(), branch.name, 'the detail shows the branch found')
+  assert.equal(
+    await page.locator('[data-test=org-tree] .el-tree-node.is-current > .el-tree-node__content [data-test^=tree-node-]').getAttribute('data-test'),
+    `tree-node-${branch.id}`,
+  )
+  assert.deepEqual(page.pageErrors, [])
+})

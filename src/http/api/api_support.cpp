@@ -105,6 +105,13 @@ std::optional<std::string> QueryReader::Choice(std::string_view name,
   return std::nullopt;
 }
 
+QueryReader::Page QueryReader::Paging(int64_t default_size, int64_t max_size) {
+  Page page;
+  page.size = Int("page_size", 1, max_size).value_or(default_size);
+  page.page = Int("page", 1, 1'000'000).value_or(1);
+  return page;
+}
+
 std::vector<std::string> QueryReader::List(std::string_view name) {
   Known(name);
   std::vector<std::string> out;

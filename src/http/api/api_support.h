@@ -48,6 +48,14 @@ class QueryReader {
   // Every value of a repeatable parameter, also split at commas ("status=full,probationary").
   std::vector<std::string> List(std::string_view name);
 
+  // "page" (1-based, default 1) and "page_size" (1..max_size, default default_size).
+  struct Page {
+    int64_t page = 1;
+    int64_t size = 20;
+    int64_t offset() const { return (page - 1) * size; }
+  };
+  Page Paging(int64_t default_size, int64_t max_size);
+
   void AddError(std::string field, std::string value, std::string key, std::string message);
   Status Finish();
 

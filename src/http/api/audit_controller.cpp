@@ -54,8 +54,7 @@ void AddAuditRoutes(Router& router, AuditRepository& audit, const Roster& roster
         std::optional<Date> to = in.DateParam("to");
         std::optional<int64_t> subtree = in.Int("subtree", 1, INT64_MAX);
         std::optional<std::string> order = in.Choice("order", {"asc", "desc"});
-        int64_t page_size = in.Int("page_size", 1, kMaxAuditPageSize).value_or(50);
-        int64_t page = in.Int("page", 1, 1'000'000).value_or(1);
+        QueryReader::Page page = in.Paging(50, kMaxAuditPageSize);
         if (from && to && *to < *from) {
           in.AddError("to", to->ToString(), "request.range_reversed", "结束日期不能早于开始日期");
         }
@@ -64,8 +63,8 @@ void AddAuditRoutes(Router& router, AuditRepository& audit, const Roster& roster
         if (from) query.from_unix = ShanghaiMidnightUnix(*from);
         if (to) query.to_unix = ShanghaiMidnightUnix(to->AddDays(1));
         query.newest_first = !order || *order == "desc";
-        query.limit = page_size;
-        query.offset = (page - 1) * page_size;
+        query.limit = page.size;
+        query.offset = page.offset();
 
         const Access& access = *AccessOf(request);
         if (subtree) {
@@ -78,8 +77,8 @@ void AddAuditRoutes(Router& router, AuditRepository& audit, const Roster& roster
         json items = json::array();
         for (const AuditRecord& r : found.entries) items.push_back(RecordJson(r));
         return JsonOk({{"total", found.total},
-                       {"page", page},
-                       {"page_size", page_size},
+                       {"page", page.page},
+                       {"page_size", page.size},
                        {"items", std::move(items)}});
       },
       RouteAccess{"audit.read", AccessTarget::kQuerySubtree});

@@ -193,17 +193,16 @@ void AddAuthRoutes(Router& router, AuthService& auth, const Roster& roster, cons
         QueryReader in(request);
         UserQuery query;
         query.text = in.Text("q").value_or("");
-        int64_t page_size = in.Int("page_size", 1, kMaxUserPageSize).value_or(20);
-        int64_t page = in.Int("page", 1, 1'000'000).value_or(1);
+        QueryReader::Page page = in.Paging(20, kMaxUserPageSize);
         DJ_RETURN_IF_ERROR(in.Finish());
-        query.limit = page_size;
-        query.offset = (page - 1) * page_size;
+        query.limit = page.size;
+        query.offset = page.offset();
         DJ_ASSIGN_OR_RETURN(UserPage found, auth.ListUsers(CallerOf(request).scope, query));
         json items = json::array();
         for (const User& u : found.users) items.push_back(UserJson(u));
         return JsonOk({{"total", found.total},
-                       {"page", page},
-                       {"page_size", page_size},
+                       {"page", page.page},
+                       {"page_size", page.size},
                        {"items", std::move(items)}});
       },
       admin);

@@ -78,10 +78,9 @@ namespace {
 Result<MemberQuery> ReadMemberQuery(const Request& request, const Roster& roster) {
   QueryReader in(request);
   MemberQuery query = ReadMemberFilters(in, request, roster);
-  int64_t page_size = in.Int("page_size", 1, kMaxPageSize).value_or(20);
-  int64_t page = in.Int("page", 1, 1'000'000).value_or(1);
-  query.limit = page_size;
-  query.offset = (page - 1) * page_size;
+  QueryReader::Page page = in.Paging(20, kMaxPageSize);
+  query.limit = page.size;
+  query.offset = page.offset();
   DJ_RETURN_IF_ERROR(in.Finish());
   return query;
 }

@@ -223,8 +223,7 @@ void AddOrgRoutes(Router& router, OrgService& orgs, const Roster& roster, const 
         QueryReader query(request);
         std::optional<std::string> key = query.Choice(
             "key", {"term_ended", "branch_over_50", "committee_missing", "term_ending"});
-        int64_t page_size = query.Int("page_size", 1, kMaxPageSize).value_or(20);
-        int64_t page = query.Int("page", 1, 1'000'000).value_or(1);
+        QueryReader::Page page = query.Paging(20, kMaxPageSize);
         DJ_RETURN_IF_ERROR(query.Finish());
         DJ_ASSIGN_OR_RETURN(std::vector<NodeHeadcount> nodes, roster.Headcounts(id));
         StructureOverview overview = BuildStructureOverview(nodes, clock.Today(), 0);
@@ -233,13 +232,13 @@ void AddOrgRoutes(Router& router, OrgService& orgs, const Roster& roster, const 
           if (!key || StructureWarningId(w.kind) == *key) kept.push_back(&w);
         }
         json items = json::array();
-        for (int64_t i = (page - 1) * page_size;
-             i < static_cast<int64_t>(kept.size()) && i < page * page_size; ++i) {
+        for (int64_t i = page.offset();
+             i < static_cast<int64_t>(kept.size()) && i < page.offset() + page.size; ++i) {
           items.push_back(WarningJson(*kept[i]));
         }
         return JsonOk({{"total", kept.size()},
-                       {"page", page},
-                       {"page_size", page_size},
+                       {"page", page.page},
+                       {"page_size", page.size},
                        {"items", std::move(items)}});
       },
       read);
