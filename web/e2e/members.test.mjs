@@ -40,10 +40,24 @@ async function searchName(name) {
   await page.waitForURL((url) => url.searchParams.get('name') === name)
 }
 
+/** A branch (not `except`) that has groups, among the first units under `rootId`; or null. */
+async function branchWithGroups(page, rootId, except) {
+  const queue = [rootId]
+  for (let visited = 0; queue.length && visited < 40; visited++) {
+    const children = await api(page, `/api/orgs/${queue.shift()}/children`)
+    const hit = children.find((c) => c.kind === 'branch' && c.has_children && c.id !== except)
+    if (hit) return hit
+    for (const c of children) if (c.has_children && c.kind !== 'branch') queue.push(c.id)
+  }
+  return null
+}
+
 test('create, edit and transfer a member through the forms', async () => {
   const me = await api(page, '/api/auth/me')
   const root = me.roots[0]
-  const [from, to] = await findBranches(page, root.id, 2)
+  const [from, other] = await findBranches(page, root.id, 2)
+  // Transfer into a branch with groups when the first units have one, so the group list is used.
+  const to = (await branchWithGroups(page, root.id, from.id)) ?? other
   const name = await unusedName(page, '测')
   const birth = randomBirthDate()
   const gender = Math.random() < 0.5 ? 'male' : 'female'
@@ -146,6 +160,17 @@ test('create, edit and transfer a member through the forms', async () => {
   await eventually(() => page.inputValue('[data-test=transfer-target]'), to.name, 'the target branch is chosen')
   const date = await fieldInput(transfer, '转接日期').inputValue()
   assert.match(date, /^\d{4}-\d{2}-\d{2}$/, 'today is the default date')
+  // the group list offers exactly the target branch's groups (or is disabled when it has none)
+  const groups = (await api(page, `/api/orgs/${to.id}/children`)).filter((c) => c.kind === 'group')
+  const groupSelect = page.locator('[data-test=transfer-group]')
+  if (groups.length === 0) {
+    const disabled = () => groupSelect.evaluate((el) => el.matches('.is-disabled') || el.querySelector('.is-disabled') !== null)
+    await eventually(disabled, true, 'no groups: disabled')
+  } else {
+    await groupSelect.click()
+    for (const g of groups) await page.locator(`[data-test=transfer-group-option-${g.id}]`).waitFor()
+    await page.click(`[data-test=transfer-group-option-${groups[0].id}]`)
+  }
   await page.click('[data-test=transfer-submit]')
   await page.locator('.el-message--success').filter({ hasText: '已转接' }).waitFor()
   await transfer.waitFor({ state: 'hidden' })
@@ -154,6 +179,7 @@ test('create, edit and transfer a member through the forms', async () => {
 
   const moved = await api(page, `/api/members/${memberId}`)
   assert.equal(moved.branch_id, to.id)
+  assert.equal(moved.group_id, groups.length ? groups[0].id : null, 'the group chosen in the dialog')
   const history = await api(page, `/api/members/${memberId}/history`)
   assert.deepEqual(
     history.map((h) => ({ branch_id: h.branch_id, from: h.from, to: h.to })),
