@@ -71,6 +71,30 @@ constexpr std::array<ExportColumn, 18> kExportColumns = {{
     {"left_date", "离开时间", 12},
 }};
 
+// The export's columns, in the order of kExportColumns.
+enum ExportCol {
+  kXName,
+  kXGender,
+  kXEthnicity,
+  kXBirthDate,
+  kXAge,
+  kXIdNumber,
+  kXEducation,
+  kXPhone,
+  kXProbationaryDate,
+  kXFullDate,
+  kXPartyAge,
+  kXStatus,
+  kXCategory,
+  kXBranchName,
+  kXBranchCode,
+  kXGroupName,
+  kXPost,
+  kXLeftDate,
+  kExportColCount
+};
+static_assert(kExportColCount == kExportColumns.size());
+
 // "A", ..., "Z", "AA", ...
 std::string ColumnLetter(int column) {
   std::string out;
@@ -456,68 +480,70 @@ Result<std::string> WriteMemberExport(const std::vector<Member>& members,
     if (it == nodes.end()) it = nodes.emplace(id, roster.GetNode(id)).first;
     return it->second;
   };
-  auto years_since = [&](Date from) -> int64_t { return FullYearsBetween(from, today); };
   std::vector<XlsxCell> row(columns.size());
   for (const Member& m : members) {
     for (size_t i = 0; i < columns.size(); ++i) {
       XlsxCell& cell = row[i];
       cell = std::monostate{};
-      switch (columns[i]) {
-        case 0:
+      switch (static_cast<ExportCol>(columns[i])) {
+        case kXName:
           cell = m.name;
           break;
-        case 1:
+        case kXGender:
           cell = std::string(GenderLabel(m.gender));
           break;
-        case 2:
+        case kXEthnicity:
           cell = m.ethnicity;
           break;
-        case 3:
+        case kXBirthDate:
           cell = m.birth_date;
           break;
-        case 4:
-          cell = years_since(m.birth_date);
+        case kXAge:
+          cell = int64_t{FullYearsBetween(m.birth_date, today)};
           break;
-        case 5:
+        case kXIdNumber:
           cell = unmasked ? m.id_number : MaskIdNumber(m.id_number);
           break;
-        case 6:
+        case kXEducation:
           cell = std::string(EducationLabel(m.education));
           break;
-        case 7:
+        case kXPhone:
           if (!m.phone.empty()) cell = unmasked ? m.phone : MaskPhone(m.phone);
           break;
-        case 8:
+        case kXProbationaryDate:
           cell = m.probationary_date;
           break;
-        case 9:
+        case kXFullDate:
           if (m.full_date) cell = *m.full_date;
           break;
-        case 10:
-          if (m.full_date && *m.full_date <= today) cell = years_since(*m.full_date);
+        case kXPartyAge:
+          if (m.full_date && *m.full_date <= today)
+            cell = int64_t{FullYearsBetween(*m.full_date, today)};
           break;
-        case 11:
+        case kXStatus:
           cell = std::string(MemberStatusLabel(m.status));
           break;
-        case 12:
+        case kXCategory:
           cell = std::string(MemberCategoryLabel(m.category));
           break;
-        case 13:
+        case kXBranchName:
           if (const auto& n = node(m.branch_id)) cell = n->name;
           break;
-        case 14:
+        case kXBranchCode:
           if (const auto& n = node(m.branch_id)) cell = n->code;
           break;
-        case 15:
+        case kXGroupName:
           if (m.group_id) {
             if (const auto& n = node(*m.group_id)) cell = n->name;
           }
           break;
-        case 16:
+        case kXPost:
           if (!m.post.empty()) cell = m.post;
           break;
-        case 17:
+        case kXLeftDate:
           if (m.left_date) cell = *m.left_date;
+          break;
+        case kExportColCount:
           break;
       }
     }

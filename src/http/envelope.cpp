@@ -44,6 +44,11 @@ Response JsonOk(const nlohmann::json& data, int status) {
 }
 
 Response ErrorResponse(const Error& error, std::string_view request_id) {
+  return ErrorResponse(error, request_id, nlohmann::json::object());
+}
+
+Response ErrorResponse(const Error& error, std::string_view request_id,
+                       const nlohmann::json& details) {
   int status = HttpStatusFor(error);
   nlohmann::json data = nlohmann::json::object();
   std::string message;
@@ -68,22 +73,15 @@ Response ErrorResponse(const Error& error, std::string_view request_id) {
       }
       data["fields"] = std::move(fields);
     }
+    if (details.is_object()) {
+      for (const auto& [key, value] : details.items()) {
+        if (key != "error") data[key] = value;
+      }
+    }
   }
   nlohmann::json envelope = {{"code", status}, {"message", message}, {"data", std::move(data)}};
   Response response;
   response.status = status;
-  response.body = DumpJson(envelope);
-  return response;
-}
-
-Response ErrorResponse(const Error& error, std::string_view request_id,
-                       const nlohmann::json& details) {
-  Response response = ErrorResponse(error, request_id);
-  if (error.code == ErrorCode::kInternal || !details.is_object()) return response;
-  nlohmann::json envelope = nlohmann::json::parse(response.body);
-  for (const auto& [key, value] : details.items()) {
-    if (key != "error") envelope["data"][key] = value;
-  }
   response.body = DumpJson(envelope);
   return response;
 }
