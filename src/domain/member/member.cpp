@@ -3,31 +3,10 @@
 #include <algorithm>
 #include <array>
 
+#include "common/enum_table.h"
+
 namespace dj {
 namespace {
-
-template <typename E>
-struct EnumInfo {
-  E value;
-  const char* id;
-  const char* label;
-};
-
-template <typename E, size_t N>
-std::optional<E> FindById(const std::array<EnumInfo<E>, N>& table, std::string_view id) {
-  for (const auto& e : table) {
-    if (id == e.id) return e.value;
-  }
-  return std::nullopt;
-}
-
-template <typename E, size_t N>
-std::optional<E> FindByLabel(const std::array<EnumInfo<E>, N>& table, std::string_view label) {
-  for (const auto& e : table) {
-    if (label == e.label) return e.value;
-  }
-  return std::nullopt;
-}
 
 constexpr std::array<EnumInfo<Gender>, 2> kGenders = {{
     {Gender::kMale, "male", "男"},

@@ -110,6 +110,8 @@ Status Roster::Load(const RosterSnapshot& snapshot) {
   members_ = std::move(facts);
   member_index_ = std::move(index);
   active_at_ = std::move(active_at);
+  places_.clear();
+  for (const Facts& f : members_) IndexPlacesLocked(f, true);
   return Ok();
 }
 
@@ -242,8 +244,75 @@ void Roster::RemoveNode(NodeId id) {
   (void)s;
 }
 
+void Roster::IndexPlacesLocked(const Facts& f, bool add) {
+  auto touch = [&](NodeId where) {
+    std::vector<MemberId>& ids = places_[where];
+    auto it = std::lower_bound(ids.begin(), ids.end(), f.id);
+    bool present = it != ids.end() && *it == f.id;
+    if (add && !present) ids.insert(it, f.id);
+    if (!add && present) ids.erase(it);
+  };
+  touch(f.where);
+  touch(f.branch_id);
+  for (const Span& s : f.spans) touch(s.where);
+}
+
+std::vector<RollEntry> Roster::RollOn(NodeId node, Date date) const {
+  const int32_t day = date.days();
+  const int32_t number = DateNumber(date);
+  std::shared_lock lock(mu_);
+  std::vector<RollEntry> out;
+  auto range = tree_.SubtreeOf(node);
+  if (!range) return out;
+  for (int32_t pos = range->begin; pos < range->end; ++pos) {
+    const OrgNode& n = tree_.At(pos);
+    if (n.kind != NodeKind::kBranch && n.kind != NodeKind::kGroup) continue;
+    auto it = places_.find(n.id);
+    if (it == places_.end()) continue;
+    for (MemberId id : it->second) {
+      const Facts& f = members_[member_index_.at(id)];
+      for (const Span& s : f.spans) {
+        if (s.where != n.id || day < s.from || day >= s.to) continue;
+        out.push_back({f.id, f.name, s.where, f.full != 0 && f.full <= number});
+        break;
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const RollEntry& a, const RollEntry& b) { return a.id < b.id; });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const RollEntry& a, const RollEntry& b) { return a.id == b.id; }),
+            out.end());
+  return out;
+}
+
+std::vector<MemberBrief> Roster::ActiveMembersUnder(NodeId node) const {
+  auto from_number = [](int32_t n) { return *Date::FromYmd(n / 10000, n / 100 % 100, n % 100); };
+  std::shared_lock lock(mu_);
+  std::vector<MemberBrief> out;
+  auto range = tree_.SubtreeOf(node);
+  if (!range) return out;
+  for (const Facts& f : members_) {
+    if (!IsActive(f.status) || !range->Contains(tree_.PositionOf(f.branch_id))) continue;
+    MemberBrief b;
+    b.id = f.id;
+    b.name = f.name;
+    b.branch_id = f.branch_id;
+    b.place = f.where;
+    b.since = f.spans.empty() ? from_number(f.probationary) : Date::FromDays(f.spans.back().from);
+    b.probationary_date = from_number(f.probationary);
+    if (f.full != 0) b.full_date = from_number(f.full);
+    b.status = f.status;
+    out.push_back(std::move(b));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const MemberBrief& a, const MemberBrief& b) { return a.id < b.id; });
+  return out;
+}
+
 void Roster::AddFactsLocked(Facts facts) {
   CountActive(active_at_, facts, +1);
+  IndexPlacesLocked(facts, true);
   member_index_[facts.id] = members_.size();
   members_.push_back(std::move(facts));
 }
@@ -253,6 +322,7 @@ void Roster::RemoveFactsLocked(MemberId id) {
   if (it == member_index_.end()) return;
   size_t i = it->second;
   CountActive(active_at_, members_[i], -1);
+  IndexPlacesLocked(members_[i], false);
   member_index_.erase(it);
   if (i != members_.size() - 1) {
     members_[i] = std::move(members_.back());

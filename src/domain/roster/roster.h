@@ -81,6 +81,26 @@ struct MemberQuery {
   int64_t limit = 20;
 };
 
+// A member on the rolls of a node on one day (RollOn).
+struct RollEntry {
+  MemberId id = 0;
+  std::string name;
+  NodeId place = 0;   // the branch or group they were in that day
+  bool full = false;  // a full member that day (only full members vote, XJ-20-3)
+};
+
+// What reminders and compliance need of an active member (ActiveMembersUnder).
+struct MemberBrief {
+  MemberId id = 0;
+  std::string name;
+  NodeId branch_id = 0;
+  NodeId place = 0;  // group, or branch when in no group
+  Date since;        // start of the current membership period
+  Date probationary_date;
+  std::optional<Date> full_date;
+  MemberStatus status = MemberStatus::kProbationary;
+};
+
 struct MemberPage {
   int64_t total = 0;  // matches before paging
   std::vector<MemberId> ids;
@@ -130,6 +150,11 @@ class Roster {
   std::optional<NodeId> PlaceOf(MemberId id) const;
   // The nodes naming the member as their secretary, in id order.
   std::vector<NodeId> NodesLedBy(MemberId id) const;
+  // The members on the rolls of any branch or group in the subtree of `node` on `date`, by
+  // id; empty when the node does not exist.
+  std::vector<RollEntry> RollOn(NodeId node, Date date) const;
+  // The active members whose current branch lies in the subtree of `node`, by id.
+  std::vector<MemberBrief> ActiveMembersUnder(NodeId node) const;
 
   // --- Writes, applied after the database committed them.
   // Inserts or replaces a node; Internal error (roster unchanged) if the result is not a tree.
@@ -181,6 +206,8 @@ class Roster {
   // Adds `delta` to the active-member counts `f` contributes to (its branch and group).
   static void CountActive(std::unordered_map<NodeId, int64_t>& counts, const Facts& f, int delta);
   void AddFactsLocked(Facts facts);
+  // Adds or removes `f` in places_ (every node any of its spans names).
+  void IndexPlacesLocked(const Facts& f, bool add);
   void RemoveFactsLocked(MemberId id);
   // Clears the secretary of every node for which `vacate` is true; requires mu_ exclusively.
   template <typename Pred>
@@ -195,6 +222,8 @@ class Roster {
   std::unordered_map<MemberId, size_t> member_index_;  // guarded by mu_
   // Active members directly at each branch or group (ActiveMembersAt), kept with members_.
   std::unordered_map<NodeId, int64_t> active_at_;  // guarded by mu_
+  // Members with a span, current or past, at each branch or group (RollOn).
+  std::unordered_map<NodeId, std::vector<MemberId>> places_;  // guarded by mu_
 };
 
 }  // namespace dj

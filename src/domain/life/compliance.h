@@ -1,0 +1,84 @@
+// Compliance of branches with the rules on organisational life, structure and terms, for any
+// node and period, computed from the records (life_index.h) and the roster: nothing is
+// entered twice.
+//
+// Each rule in force on the period's reference day (its last day, or today while it runs) is
+// checked per branch. A frequency rule (ZB-18-5..11) is checked in each of its windows
+// (month, quarter or year) that meet the period: a window is met with enough held records,
+// missing once it ended without them, due soon within 30 days of its end, else pending. The
+// branch's state for the rule is the worst of its windows. A branch is compliant when no
+// check is missing.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+#include "domain/life/life_index.h"
+#include "domain/life/period.h"
+#include "domain/roster/roster.h"
+#include "domain/roster/structure.h"
+#include "domain/rules/rule_set.h"
+
+namespace dj {
+
+enum class CheckState { kMet, kMissing, kDueSoon, kPending, kNotApplicable };
+inline constexpr int kCheckStateCount = 5;
+const char* CheckStateId(CheckState state);     // "met", "missing", "due_soon", "pending", ...
+const char* CheckStateLabel(CheckState state);  // "已落实", "未落实", "即将到期", ...
+
+// Days before a window's end from which an unrecorded obligation is "due soon".
+inline constexpr int kDueSoonDays = 30;
+
+struct RuleCheck {
+  const Rule* rule = nullptr;
+  CheckState state = CheckState::kNotApplicable;
+  int required = 0;  // records (or members, for coverage) required over the period
+  int recorded = 0;
+  std::optional<Date> due;  // end of the earliest window not yet met
+  std::string message;      // Chinese, for people
+};
+
+struct BranchCompliance {
+  NodeId branch_id = 0;
+  bool compliant = true;
+  std::vector<RuleCheck> checks;  // in rule-file order
+};
+
+struct ComplianceReport {
+  NodeId node_id = 0;
+  Period period = Period::Containing(PeriodKind::kMonth, Date());
+  Date as_of;                              // the reference day the rules and states are taken at
+  std::vector<const Rule*> rules;          // the rules checked, in file order
+  std::vector<BranchCompliance> branches;  // the subtree's branches in pre-order
+};
+
+// What the engine needs of the tree and members, taken from the Roster by the caller.
+struct ComplianceInput {
+  std::vector<NodeHeadcount> nodes;  // the subtree in pre-order (Roster::Headcounts)
+  std::vector<MemberBrief> members;  // active members under the node (ActiveMembersUnder)
+};
+
+// A branch of the input with its groups and its active members.
+struct BranchView {
+  const NodeHeadcount* branch = nullptr;
+  std::vector<const NodeHeadcount*> groups;
+  std::vector<const MemberBrief*> members;
+};
+// The branches of `input` in pre-order; the views point into `input`.
+std::vector<BranchView> BranchViewsOf(const ComplianceInput& input);
+// The nodes that must hold meetings under frequency rule `rule` in branch `b`: the branch,
+// the branch when it has a committee, or its groups with members (params.applies_to).
+std::vector<const OrgNode*> RuleHolders(const Rule& rule, const BranchView& b);
+
+// Evaluates every branch under input.nodes.front() for `period` as of `today`. Reads `index`
+// under its read lock. Pure otherwise: the same inputs give the same report.
+ComplianceReport EvaluateCompliance(const RuleBook& rules, const LifeIndex& index,
+                                    const ComplianceInput& input, const Period& period, Date today);
+
+// The number of whole calendar months between the member's last organisational life (or the
+// month they joined their branch, whichever is later) and the month of `as_of` (DZ-22-3).
+int MonthsWithoutOrgLife(std::optional<int> last_attended_month, Date since, Date as_of);
+
+}  // namespace dj
