@@ -170,6 +170,14 @@ Statement& Statement::Bind(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  // A zero-length blob needs a non-null pointer, or SQLite stores NULL.
+  static const char kEmpty = 0;
+  NoteBindResult(sqlite3_bind_blob64(stmt_, index, bytes.empty() ? &kEmpty : bytes.data(),
+                                     bytes.size(), SQLITE_TRANSIENT));
+  return *this;
+}
+
 Statement& Statement::Bind(int index, Date value) {
   char buffer[16];
   return Bind(index, FormatDate(value, buffer));
@@ -213,6 +221,12 @@ bool Statement::IsNull(int column) const {
 int64_t Statement::ColumnInt64(int column) const { return sqlite3_column_int64(stmt_, column); }
 
 double Statement::ColumnDouble(int column) const { return sqlite3_column_double(stmt_, column); }
+
+std::string_view Statement::ColumnBlob(int column) const {
+  const void* data = sqlite3_column_blob(stmt_, column);
+  if (data == nullptr) return {};
+  return {static_cast<const char*>(data), static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+}
 
 std::string_view Statement::ColumnText(int column) const {
   const unsigned char* text = sqlite3_column_text(stmt_, column);

@@ -93,6 +93,8 @@ class Statement {
   Statement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
   // As TEXT 'YYYY-MM-DD'.
   Statement& Bind(int index, Date value);
+  // Binds bytes as a BLOB (Bind of a string_view binds TEXT).
+  Statement& BindBlob(int index, std::string_view bytes);
   Statement& Bind(int index, std::nullopt_t);
   template <typename T>
   Statement& Bind(int index, const std::optional<T>& value) {
@@ -121,6 +123,8 @@ class Statement {
   // Valid until the next Step() or Reset().
   std::string_view ColumnText(int column) const;
   std::string ColumnString(int column) const { return std::string(ColumnText(column)); }
+  // A BLOB column's bytes; valid until the next Step() or Reset().
+  std::string_view ColumnBlob(int column) const;
   std::optional<int64_t> ColumnOptionalInt64(int column) const;
   // Internal "storage.corrupt" when the text is not a valid 'YYYY-MM-DD' date.
   Result<Date> ColumnDate(int column) const;

@@ -9,7 +9,8 @@ SqliteStore::SqliteStore(std::unique_ptr<ConnectionPool> pool, const Clock* cloc
       orgs_(*pool_, clock != nullptr ? *clock : system_clock_),
       members_(*pool_, clock != nullptr ? *clock : system_clock_),
       auth_(*pool_, clock != nullptr ? *clock : system_clock_),
-      audit_(*pool_) {}
+      audit_(*pool_),
+      meetings_(*pool_, clock != nullptr ? *clock : system_clock_) {}
 
 Result<std::unique_ptr<SqliteStore>> OpenSqliteStore(const std::string& path,
                                                      const StoreOptions& options) {

@@ -13,6 +13,7 @@
 #include "storage/sqlite/pool.h"
 #include "storage/sqlite/sqlite_audit_repository.h"
 #include "storage/sqlite/sqlite_auth_repository.h"
+#include "storage/sqlite/sqlite_meeting_repository.h"
 #include "storage/sqlite/sqlite_member_repository.h"
 #include "storage/sqlite/sqlite_org_repository.h"
 
@@ -37,6 +38,7 @@ class SqliteStore {
   MemberRepository& members() { return members_; }
   AuthRepository& auth() { return auth_; }
   AuditRepository& audit() { return audit_; }
+  MeetingRepository& meetings() { return meetings_; }
   // For the command line (migrate, check): connections to the same file.
   ConnectionPool& pool() { return *pool_; }
 
@@ -51,6 +53,7 @@ class SqliteStore {
   SqliteMemberRepository members_;
   SqliteAuthRepository auth_;
   SqliteAuditRepository audit_;
+  SqliteMeetingRepository meetings_;
 };
 
 // Opens the database at `path` (created when missing), migrates it or checks its version as
