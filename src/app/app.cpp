@@ -4,10 +4,12 @@
 #include <system_error>
 
 #include "app/demo_accounts.h"
+#include "demo/life_generator.h"
 #include "http/api/access.h"
 #include "http/api/audit_controller.h"
 #include "http/api/auth_controller.h"
 #include "http/api/health_controller.h"
+#include "http/api/life_controller.h"
 #include "http/api/member_controller.h"
 #include "http/api/member_sheet_controller.h"
 #include "http/api/org_controller.h"
@@ -34,13 +36,21 @@ Status EnsureDatabaseDirectory(const std::string& db_path) {
   return Ok();
 }
 
-Result<RosterSnapshot> WriteDemo(SqliteStore& store, DemoScale scale, uint64_t seed, Date today) {
-  DJ_ASSIGN_OR_RETURN(RosterSnapshot snapshot,
+Result<DemoWritten> WriteDemo(SqliteStore& store, DemoScale scale, uint64_t seed, Date today,
+                              int years) {
+  DemoWritten written;
+  DJ_ASSIGN_OR_RETURN(written.roster,
                       GenerateDemo(DemoOptions{.scale = scale, .seed = seed, .today = today}));
   WriteContext ctx;
   ctx.user_name = kDemoWriter;
-  DJ_RETURN_IF_ERROR(store.members().Seed(ctx, snapshot));
-  return snapshot;
+  DJ_RETURN_IF_ERROR(store.members().Seed(ctx, written.roster));
+  DJ_ASSIGN_OR_RETURN(
+      std::vector<Meeting> meetings,
+      GenerateDemoMeetings(written.roster,
+                           DemoLifeOptions{.seed = seed, .today = today, .years = years}));
+  DJ_RETURN_IF_ERROR(store.meetings().Seed(ctx, meetings));
+  written.meetings = meetings.size();
+  return written;
 }
 
 Result<std::unique_ptr<App>> App::Open(const AppOptions& options) {
@@ -53,8 +63,10 @@ Result<std::unique_ptr<App>> App::Open(const AppOptions& options) {
 
   DJ_ASSIGN_OR_RETURN(RosterSnapshot snapshot, app->store_->members().LoadSnapshot());
   if (options.demo && snapshot.nodes.empty()) {
-    DJ_ASSIGN_OR_RETURN(snapshot, WriteDemo(*app->store_, options.demo_scale, options.demo_seed,
-                                            app->clock_->Today()));
+    DJ_ASSIGN_OR_RETURN(DemoWritten written,
+                        WriteDemo(*app->store_, options.demo_scale, options.demo_seed,
+                                  app->clock_->Today(), options.demo_years));
+    snapshot = std::move(written.roster);
     app->demo_created_ = true;
   }
   app->roster_ = std::make_unique<Roster>(*app->clock_);
@@ -67,11 +79,17 @@ Result<std::unique_ptr<App>> App::Open(const AppOptions& options) {
       std::make_unique<MemberService>(app->store_->members(), *app->roster_, *app->clock_);
   app->auth_ =
       std::make_unique<AuthService>(app->store_->auth(), *app->roster_, options.auth_policy);
+  app->life_ = std::make_unique<LifeIndex>();
+  app->meetings_ = std::make_unique<MeetingService>(app->store_->meetings(), *app->life_,
+                                                    *app->roster_, *app->clock_);
+  DJ_RETURN_IF_ERROR(app->meetings_->LoadIndex());
   return app;
 }
 
 void App::AddRoutes(http::Router& router) {
-  guard_ = std::make_unique<http::AccessGuard>(*auth_, *roster_, *clock_);
+  guard_ = std::make_unique<http::AccessGuard>(
+      *auth_, *roster_, *clock_,
+      [repo = &store_->meetings()](int64_t id) { return repo->NodeOf(id); });
   router.SetGuard([guard = guard_.get()](http::Request& request, const http::RouteInfo& route) {
     return guard->Check(request, route);
   });
@@ -81,6 +99,8 @@ void App::AddRoutes(http::Router& router) {
   http::AddOrgRoutes(router, *orgs_, *roster_, *clock_);
   http::AddMemberRoutes(router, *members_, *roster_, *clock_);
   http::AddMemberSheetRoutes(router, *members_, *roster_, *clock_);
+  http::AddLifeRoutes(router, *meetings_, store_->meetings(), *life_, *roster_, RuleBook::Builtin(),
+                      *clock_);
 }
 
 }  // namespace dj

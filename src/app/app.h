@@ -9,9 +9,12 @@
 #include "common/result.h"
 #include "demo/demo_generator.h"
 #include "domain/auth/auth_service.h"
+#include "domain/life/life_index.h"
+#include "domain/life/meeting_service.h"
 #include "domain/member/member_service.h"
 #include "domain/org/org_service.h"
 #include "domain/roster/roster.h"
+#include "domain/rules/rule_set.h"
 #include "http/api/access.h"
 #include "http/router.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -27,6 +30,7 @@ struct AppOptions {
   bool demo = false;
   DemoScale demo_scale = DemoScale::kProvince;
   uint64_t demo_seed = 1;
+  int demo_years = 5;            // years of organisational-life records in the demo
   const Clock* clock = nullptr;  // the system clock when null; not owned
   // Password cost, session lifetimes and lock limits; tests cheapen the hash.
   AuthPolicy auth_policy;
@@ -58,6 +62,9 @@ class App {
   OrgService& orgs() { return *orgs_; }
   MemberService& members() { return *members_; }
   AuthService& auth() { return *auth_; }
+  MeetingService& meetings() { return *meetings_; }
+  const LifeIndex& life() const { return *life_; }
+  const RuleBook& rules() const { return RuleBook::Builtin(); }
 
  private:
   App() = default;
@@ -69,15 +76,25 @@ class App {
   std::unique_ptr<OrgService> orgs_;
   std::unique_ptr<MemberService> members_;
   std::unique_ptr<AuthService> auth_;
+  std::unique_ptr<LifeIndex> life_;
+  std::unique_ptr<MeetingService> meetings_;
   std::unique_ptr<http::AccessGuard> guard_;
   bool demo_created_ = false;
   size_t nodes_at_start_ = 0;
   size_t members_at_start_ = 0;
 };
 
-// Generates the demo at `scale` from `seed` as of `today` and writes it into `store`, which
-// must hold no organisation (Conflict "storage.not_empty" otherwise). Returns what was written.
-Result<RosterSnapshot> WriteDemo(SqliteStore& store, DemoScale scale, uint64_t seed, Date today);
+// What WriteDemo wrote.
+struct DemoWritten {
+  RosterSnapshot roster;
+  size_t meetings = 0;  // five years of organisational life (demo/life_generator.h)
+};
+
+// Generates the demo at `scale` from `seed` as of `today` — the tree, the members and `years`
+// years of meeting records — and writes it into `store`, which must hold no organisation and
+// no meeting (Conflict "storage.not_empty" otherwise). Returns what was written.
+Result<DemoWritten> WriteDemo(SqliteStore& store, DemoScale scale, uint64_t seed, Date today,
+                              int years = 5);
 
 // Creates the parent directories of a database path. InvalidArgument "app.db_dir" when that
 // fails ("无法创建数据库目录 …").

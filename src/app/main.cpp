@@ -71,6 +71,7 @@ struct ServeArgs {
   uint16_t port = 8080;
   int threads = 2;
   bool demo = false;
+  int demo_years = 5;
   std::string static_dir;
   std::string access_log_file;
   bool no_access_log = false;
@@ -79,7 +80,7 @@ struct ServeArgs {
 int RunServe(const ServeArgs& args) {
   if (args.demo) std::printf("正在准备演示数据库 %s …\n", args.db.c_str());
   std::fflush(stdout);
-  AppOptions options{.db_path = args.db, .demo = args.demo};
+  AppOptions options{.db_path = args.db, .demo = args.demo, .demo_years = args.demo_years};
   Result<std::unique_ptr<App>> app = App::Open(options);
   if (!app.ok()) return Fail(app.error());
   // Demo accounts have a published password: only a database the demo filled gets them.
@@ -170,11 +171,12 @@ int RunDemo(const std::string& db, const std::string& scale_id, uint64_t seed) {
   Result<std::unique_ptr<SqliteStore>> store = OpenSqliteStore(db);
   if (!store.ok()) return Fail(store.error());
   SystemClock clock;
-  Result<RosterSnapshot> written = WriteDemo(**store, *scale, seed, clock.Today());
+  Result<DemoWritten> written = WriteDemo(**store, *scale, seed, clock.Today(), 5);
   if (!written.ok()) return Fail(written.error());
-  std::printf("已写入演示数据（%s，种子 %llu）到 %s：%zu 个组织，%zu 名党员。\n",
-              DemoScaleId(*scale), static_cast<unsigned long long>(seed), db.c_str(),
-              written->nodes.size(), written->members.size());
+  std::printf(
+      "已写入演示数据（%s，种子 %llu）到 %s：%zu 个组织，%zu 名党员，%zu 条组织生活记录。\n",
+      DemoScaleId(*scale), static_cast<unsigned long long>(seed), db.c_str(),
+      written->roster.nodes.size(), written->roster.members.size(), written->meetings);
   return 0;
 }
 
@@ -351,6 +353,9 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1, 64));
   serve_cmd->add_flag("--demo", serve.demo, "数据库为空时先写入省级演示数据");
+  serve_cmd->add_option("--demo-years", serve.demo_years, "演示数据中组织生活记录的年数")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 20));
   serve_cmd->add_option("--static-dir", serve.static_dir, "网页文件目录（如 web/dist）");
   serve_cmd->add_option("--access-log", serve.access_log_file, "访问日志文件（默认标准错误）");
   serve_cmd->add_flag("--no-access-log", serve.no_access_log, "不写访问日志（压测用）");

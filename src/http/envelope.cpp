@@ -5,7 +5,10 @@
 namespace dj::http {
 
 int HttpStatusFor(const Error& error) {
-  if (error.key == "request.unsupported_media_type") return 415;
+  if (error.key == "request.unsupported_media_type" || error.key == "attachment.type_not_allowed" ||
+      error.key == "attachment.type_mismatch") {
+    return 415;
+  }
   if (error.key == "request.header_too_large") return 431;
   if (error.key == "route.method_not_allowed") return 405;
   switch (error.code) {
@@ -83,6 +86,29 @@ Response ErrorResponse(const Error& error, std::string_view request_id,
   Response response;
   response.status = status;
   response.body = DumpJson(envelope);
+  return response;
+}
+
+Response FileResponse(std::string bytes, std::string_view content_type, std::string_view ascii_name,
+                      std::string_view file_name) {
+  Response response;
+  response.content_type = std::string(content_type);
+  response.body = std::move(bytes);
+  std::string encoded;
+  static const char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : file_name) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+        c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  response.SetHeader("Content-Disposition", "attachment; filename=\"" + std::string(ascii_name) +
+                                                "\"; filename*=UTF-8''" + encoded);
+  response.SetHeader("Cache-Control", "no-store");
   return response;
 }
 

@@ -17,7 +17,8 @@ namespace dj::http {
 // The HTTP status for `error`: InvalidArgument 400, Unauthenticated 401, Forbidden 403,
 // NotFound 404, Conflict 409, TooLarge 413, Internal 500, Unavailable 503. A few keys name a
 // more precise status of the same class: "request.unsupported_media_type" 415,
-// "request.header_too_large" 431, "route.method_not_allowed" 405.
+// "request.header_too_large" 431, "route.method_not_allowed" 405,
+// "attachment.type_not_allowed" and "attachment.type_mismatch" 415.
 int HttpStatusFor(const Error& error);
 
 // 200 (or `status`) with the success envelope around `data`.
@@ -34,5 +35,10 @@ Response ErrorResponse(const Error& error, std::string_view request_id,
 
 // The envelope as JSON text; invalid UTF-8 in strings is replaced, never thrown on.
 std::string DumpJson(const nlohmann::json& value);
+
+// A file download: `bytes` of `content_type`, saved as `file_name` (UTF-8, sent as RFC 5987
+// filename* beside the plain `ascii_name` for old clients), never cached.
+Response FileResponse(std::string bytes, std::string_view content_type, std::string_view ascii_name,
+                      std::string_view file_name);
 
 }  // namespace dj::http

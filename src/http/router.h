@@ -30,7 +30,9 @@ enum class AccessTarget {
   kNone,          // none: the caller must hold a role of the policy somewhere
   kPathNode,      // path parameter ":id" is an org node
   kPathMember,    // path parameter ":id" is a member; their (current or last) branch counts
+  kPathMeeting,   // path parameter ":id" is a meeting record; the node holding it counts
   kQuerySubtree,  // query parameter "subtree" when given; the handler filters by scope
+  kQueryNode,     // query parameter "node" when given; the handler uses the caller's root else
   kBody,          // nodes named in the body: the handler checks each one (http::Authorize)
 };
 

@@ -236,6 +236,31 @@ class AuthzMatrixTest : public ::testing::Test {
     return Created(admin_->Post("/api/members", MemberBody(branch)), "a member");
   }
 
+  // A meeting body for `node` that passes every check, `attendee` being on its rolls.
+  static json MeetingBody(int64_t node, int64_t attendee) {
+    return {{"node_id", node},
+            {"type", "theme_day"},
+            {"date", Today().ToString()},
+            {"topics", {{{"title", "矩阵主题党日"}}}},
+            {"attendees", {attendee}}};
+  }
+
+  // A fresh theme day of kBranch (attended by colleague_) or of kOtherBranch.
+  static int64_t FreshMeeting(int64_t branch) {
+    int64_t attendee = branch == kBranch ? colleague_ : outside_member_;
+    return Created(admin_->Post("/api/meetings", MeetingBody(branch, attendee)), "a meeting");
+  }
+
+  // A fresh PNG attachment of a fresh meeting of `branch`: "/api/meetings/<id>/attachments/<aid>".
+  static std::string FreshAttachment(int64_t branch) {
+    int64_t meeting = FreshMeeting(branch);
+    std::string target = "/api/meetings/" + Str(meeting) + "/attachments";
+    ApiReply reply = admin_->Send("POST", target + "?name=a.png", kPng, "image/png");
+    return target + "/" + Str(Created(reply, "an attachment"));
+  }
+
+  static inline const std::string kPng = std::string("\x89PNG\r\n\x1A\n", 8) + "matrix";
+
   // A new account whose only grant is member on `node`.
   static User FreshAccount(int64_t node) {
     NewUser user;
@@ -383,6 +408,27 @@ std::vector<RouteCase> AuthzMatrixTest::Matrix() {
   const std::string today = Today().ToString();
   const std::string login_password = kTestPassword;
 
+  // A life read that takes "node": without it, with kBranch, with kOtherBranch.
+  auto life_node = [](const std::string& target) {
+    std::string sep = target.back() == '?' ? "" : "&";
+    return std::vector<Probe>{
+        {"no target: without node, the caller's own first root", Where::kNoTarget, kReaders, true,
+         [target](Role) { return Get(target); }},
+        {"inside: node kBranch", Where::kInside, kReaders, true,
+         [target, sep](Role) { return Get(target + sep + "node=" + Str(kBranch)); }},
+        {"outside: node kOtherBranch", Where::kOutside, kCommitteeAdminOnly, true,
+         [target, sep](Role) { return Get(target + sep + "node=" + Str(kOtherBranch)); },
+         [target, sep] { return Get(target + sep + "node=" + kMissingText); }}};
+  };
+  // A request on a fresh meeting of kBranch (inside) or of kOtherBranch (outside).
+  auto meeting_probes = [](RoleSet allowed, std::function<Call(int64_t)> call) {
+    return std::vector<Probe>{
+        {"inside: a fresh meeting of kBranch", Where::kInside, allowed, true,
+         [call](Role) { return call(FreshMeeting(kBranch)); }},
+        {"outside: a fresh meeting of kOtherBranch", Where::kOutside, kCommitteeAdminOnly, true,
+         [call](Role) { return call(FreshMeeting(kOtherBranch)); },
+         [call] { return call(kMissing); }}};
+  };
   // The four org reads answer for one node on the path.
   auto org_read = [](const std::string& suffix) {
     auto at = [suffix](int64_t node) { return "/api/orgs/" + Str(node) + suffix; };
@@ -662,6 +708,97 @@ std::vector<RouteCase> AuthzMatrixTest::Matrix() {
          [](Role) { return Get("/api/audit?page_size=1&subtree=" + Str(kOtherBranch)); },
          [] { return Get("/api/audit?page_size=1&subtree=" + kMissingText); }}}},
 
+      // --- Organisational life.
+      {Method::kGet,
+       "/api/life/rules",
+       "authenticated",
+       {{"no target: the rule set is the same for everyone", Where::kNoTarget, kEveryRole, true,
+         [](Role) { return Get("/api/life/rules"); }}}},
+      {Method::kGet,
+       "/api/life/templates",
+       "life.read",
+       {{"no target: the templates are the same for everyone", Where::kNoTarget, kReaders, true,
+         [](Role) { return Get("/api/life/templates"); }}}},
+      {Method::kGet, "/api/meetings", "life.read", life_node("/api/meetings?page_size=1")},
+      {Method::kPost,
+       "/api/meetings",
+       "life.write",
+       {{"inside: a theme day of kBranch", Where::kInside, kWriters, true,
+         [](Role) { return Post("/api/meetings", MeetingBody(kBranch, colleague_)); }},
+        {"outside: a theme day of kOtherBranch", Where::kOutside, kCommitteeAdminOnly, true,
+         [](Role) { return Post("/api/meetings", MeetingBody(kOtherBranch, outside_member_)); },
+         [] { return Post("/api/meetings", MeetingBody(kMissing, outside_member_)); }}}},
+      {Method::kGet, "/api/meetings/:id", "life.read",
+       meeting_probes(kReaders, [](int64_t id) { return Get("/api/meetings/" + Str(id)); })},
+      {Method::kPut, "/api/meetings/:id", "life.write",
+       meeting_probes(kWriters,
+                      [](int64_t id) {
+                        int64_t node = kBranch;
+                        int64_t attendee = colleague_;
+                        if (id != kMissing) {
+                          Result<Meeting> m = server_->app().meetings().Get(id);
+                          if (m.ok() && m->node_id != kBranch) {
+                            node = m->node_id;
+                            attendee = outside_member_;
+                          }
+                        }
+                        return Put("/api/meetings/" + Str(id), MeetingBody(node, attendee));
+                      })},
+      {Method::kDelete, "/api/meetings/:id", "life.write",
+       meeting_probes(kWriters, [](int64_t id) { return Delete("/api/meetings/" + Str(id)); })},
+      {Method::kPost, "/api/meetings/:id/review", "life.review",
+       meeting_probes(kAdmins,
+                      [](int64_t id) {
+                        return Post("/api/meetings/" + Str(id) + "/review",
+                                    {{"decision", "return"}, {"reason", "矩阵退回"}});
+                      })},
+      {Method::kPost, "/api/meetings/:id/attachments", "life.write",
+       meeting_probes(kWriters,
+                      [](int64_t id) {
+                        return Call{
+                            "POST",       "/api/meetings/" + Str(id) + "/attachments?name=a.png",
+                            std::nullopt, "",
+                            kPng,         "image/png"};
+                      })},
+      {Method::kGet,
+       "/api/meetings/:id/attachments/:aid",
+       "life.read",
+       {{"inside: an attachment of kBranch", Where::kInside, kReaders, true,
+         [](Role) { return Get(FreshAttachment(kBranch)); }},
+        {"outside: an attachment of kOtherBranch", Where::kOutside, kCommitteeAdminOnly, true,
+         [](Role) { return Get(FreshAttachment(kOtherBranch)); },
+         [] { return Get("/api/meetings/" + kMissingText + "/attachments/1"); }}}},
+      {Method::kDelete,
+       "/api/meetings/:id/attachments/:aid",
+       "life.write",
+       {{"inside: an attachment of kBranch", Where::kInside, kWriters, true,
+         [](Role) { return Delete(FreshAttachment(kBranch)); }},
+        {"outside: an attachment of kOtherBranch", Where::kOutside, kCommitteeAdminOnly, true,
+         [](Role) { return Delete(FreshAttachment(kOtherBranch)); },
+         [] { return Delete("/api/meetings/" + kMissingText + "/attachments/1"); }}}},
+      {Method::kGet, "/api/life/compliance", "life.read",
+       life_node("/api/life/compliance?period=month")},
+      {Method::kGet,
+       "/api/life/compliance/branch/:id",
+       "life.read",
+       {{"inside: kBranch", Where::kInside, kReaders, true,
+         [](Role) { return Get("/api/life/compliance/branch/" + Str(kBranch)); }},
+        {"outside: kOtherBranch", Where::kOutside, kCommitteeAdminOnly, true,
+         [](Role) { return Get("/api/life/compliance/branch/" + Str(kOtherBranch)); },
+         [] { return Get("/api/life/compliance/branch/" + kMissingText); }}}},
+      {Method::kGet, "/api/life/reminders", "life.read", life_node("/api/life/reminders?limit=1")},
+      {Method::kGet, "/api/life/calendar", "life.read", life_node("/api/life/calendar?")},
+      {Method::kGet,
+       "/api/life/ledger",
+       "life.read",
+       {{"no target: the caller's first root (400 for roots that keep no ledger)", Where::kNoTarget,
+         kReaders, false, [](Role) { return Get("/api/life/ledger"); }},
+        {"inside: node kBranch", Where::kInside, kReaders, true,
+         [](Role) { return Get("/api/life/ledger?node=" + Str(kBranch)); }},
+        {"outside: node kOtherBranch", Where::kOutside, kCommitteeAdminOnly, true,
+         [](Role) { return Get("/api/life/ledger?format=docx&node=" + Str(kOtherBranch)); },
+         [] { return Get("/api/life/ledger?node=" + kMissingText); }}}},
+
       // --- Accounts, grants and locks: the AuthService decides per target account.
       {Method::kGet,
        "/api/users",
@@ -839,6 +976,10 @@ TEST_F(AuthzMatrixTest, MemberRoutesAllowEachRoleOnlyInItsScope) {
 }
 
 TEST_F(AuthzMatrixTest, AuditRouteAllowsEachRoleOnlyInItsScope) { RunMatrix({"audit.read"}); }
+
+TEST_F(AuthzMatrixTest, LifeRoutesAllowEachRoleOnlyInItsScope) {
+  RunMatrix({"life.read", "life.write", "life.review"});
+}
 
 TEST_F(AuthzMatrixTest, UserAdminRoutesAllowEachRoleOnlyInItsScope) { RunMatrix({"user.admin"}); }
 

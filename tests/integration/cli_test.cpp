@@ -251,8 +251,9 @@ TEST_F(CliTest, MissingOrUnknownSubcommandIsAUsageError) {
 TEST_F(CliTest, DemoFillsAnEmptyDatabaseOnceAndThenRefuses) {
   Outcome first = RunToEnd(dir_, {"demo", "--scale", "small", "--seed", "1", "--db", Db()});
   EXPECT_EQ(first.exit_code, 0) << first;
-  EXPECT_TRUE(std::regex_search(first.out, std::regex("^已写入演示数据（small，种子 1）到 " + Db() +
-                                                      "：61 个组织，[0-9]+ 名党员。\n$")))
+  EXPECT_TRUE(std::regex_search(
+      first.out, std::regex("^已写入演示数据（small，种子 1）到 " + Db() +
+                            "：61 个组织，[0-9]+ 名党员，[0-9]+ 条组织生活记录。\n$")))
       << first;
   EXPECT_EQ(first.err, "");
 
@@ -286,13 +287,14 @@ TEST_F(CliTest, CheckPassesOnAFreshDemo) {
   Outcome run = RunToEnd(dir_, {"check", "--db", Db()});
   EXPECT_EQ(run.exit_code, 0) << run;
   EXPECT_TRUE(
-      std::regex_match(run.out, std::regex("操作日志完整：共 1 条，链尾哈希 [0-9a-f]{64}\n")))
+      std::regex_match(run.out, std::regex("操作日志完整：共 2 条，链尾哈希 [0-9a-f]{64}\n")))
       << run;
 }
 
 TEST_F(CliTest, CheckNamesTheAuditEntryEditedByHand) {
   ASSERT_EQ(RunToEnd(dir_, {"demo", "--db", Db()}).exit_code, 0);
-  {  // Entries 2..4: three nodes added through the service, as the API would.
+  {  // Entries 3..5 (after the roster's and the meetings' seeds): three nodes added through
+     // the service, as the API would.
     Result<std::unique_ptr<App>> app = App::Open(AppOptions{.db_path = Db()});
     ASSERT_TRUE(app.ok()) << app.error().message;
     WriteContext ctx;
@@ -309,14 +311,14 @@ TEST_F(CliTest, CheckNamesTheAuditEntryEditedByHand) {
   }
   Outcome intact = RunToEnd(dir_, {"check", "--db", Db()});
   ASSERT_EQ(intact.exit_code, 0) << intact;
-  EXPECT_EQ(intact.out.rfind("操作日志完整：共 4 条", 0), 0u) << intact;
+  EXPECT_EQ(intact.out.rfind("操作日志完整：共 5 条", 0), 0u) << intact;
 
-  ExecSql(Db(), "UPDATE audit_log SET user_name = 'mallory' WHERE id = 3");
+  ExecSql(Db(), "UPDATE audit_log SET user_name = 'mallory' WHERE id = 4");
   Outcome run = RunToEnd(dir_, {"check", "--db", Db()});
   EXPECT_EQ(run.exit_code, 1) << run;
   EXPECT_EQ(run.err,
-            "操作日志校验失败：第 3 条记录被改动、插入或删除。\n"
-            "错误：审计日志第 3 条记录与哈希链不符：该记录或其前一条被修改、删除或插入"
+            "操作日志校验失败：第 4 条记录被改动、插入或删除。\n"
+            "错误：审计日志第 4 条记录与哈希链不符：该记录或其前一条被修改、删除或插入"
             "（audit.chain_broken）\n");
   EXPECT_EQ(run.out, "");
 }

@@ -17,13 +17,17 @@ struct Policy {
   bool member_self = false;  // a member may reach their own file (AccessTarget::kPathMember)
 };
 
-const std::array<Policy, 6> kPolicies{{
+const std::array<Policy, 9> kPolicies{{
     {"org.read", kAllRoles},
     {"org.write", {Role::kCommitteeAdmin, Role::kUnitAdmin}},
     {"member.read",
      {Role::kCommitteeAdmin, Role::kUnitAdmin, Role::kBranchSecretary, Role::kAuditor},
      /*member_self=*/true},
     {"member.write", {Role::kCommitteeAdmin, Role::kUnitAdmin, Role::kBranchSecretary}},
+    {"life.read",
+     {Role::kCommitteeAdmin, Role::kUnitAdmin, Role::kBranchSecretary, Role::kAuditor}},
+    {"life.write", {Role::kCommitteeAdmin, Role::kUnitAdmin, Role::kBranchSecretary}},
+    {"life.review", {Role::kCommitteeAdmin, Role::kUnitAdmin}},
     {"audit.read", {Role::kCommitteeAdmin, Role::kAuditor}},
     {"user.admin", kAdminRoles},
 }};
@@ -142,8 +146,21 @@ Status AccessGuard::CheckTarget(Request& request, const RouteInfo& route,
       }
       return Authorize(access, *branch);
     }
-    case AccessTarget::kQuerySubtree: {
-      std::optional<std::string> subtree = request.Query("subtree");
+    case AccessTarget::kPathMeeting: {
+      std::optional<int64_t> id = ParseId(request.Param("id"));
+      if (!id || !meeting_node_) {
+        return access.scope.HoldsAny(policy.roles) ? Ok() : Status(Forbidden());
+      }
+      DJ_ASSIGN_OR_RETURN(std::optional<NodeId> node, meeting_node_(*id));
+      if (!node) {
+        return access.scope.ReachesEverything(policy.roles) ? Ok() : Status(Forbidden());
+      }
+      return Authorize(access, *node);
+    }
+    case AccessTarget::kQuerySubtree:
+    case AccessTarget::kQueryNode: {
+      std::optional<std::string> subtree =
+          request.Query(route.access.target == AccessTarget::kQueryNode ? "node" : "subtree");
       std::optional<int64_t> id = subtree ? ParseId(*subtree) : std::nullopt;
       // Absent or malformed: the handler reports it or filters by the caller's scope.
       if (!id) return access.scope.HoldsAny(policy.roles) ? Ok() : Status(Forbidden());

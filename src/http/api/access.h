@@ -21,11 +21,16 @@
 //   org.write       committee_admin, unit_admin
 //   member.read     committee_admin, unit_admin, branch_secretary, auditor; a member their own file
 //   member.write    committee_admin, unit_admin, branch_secretary
+//   life.read       committee_admin, unit_admin, branch_secretary, auditor
+//   life.write      committee_admin, unit_admin, branch_secretary
+//   life.review     committee_admin, unit_admin
 //   audit.read      committee_admin, auditor
 //   user.admin      committee_admin, unit_admin (the AuthService checks each target account)
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,11 +61,15 @@ struct Access {
 // "session" and "authenticated", which need no role).
 const RoleSet* PolicyRoles(std::string_view policy);
 
+// The node holding meeting record `id`, or nullopt when there is none (for kPathMeeting).
+using MeetingNodeLookup = std::function<Result<std::optional<NodeId>>(int64_t id)>;
+
 class AccessGuard {
  public:
   // All three must outlive the guard.
-  AccessGuard(AuthService& auth, const Roster& roster, const Clock& clock)
-      : auth_(auth), roster_(roster), clock_(clock) {}
+  AccessGuard(AuthService& auth, const Roster& roster, const Clock& clock,
+              MeetingNodeLookup meeting_node = {})
+      : auth_(auth), roster_(roster), clock_(clock), meeting_node_(std::move(meeting_node)) {}
 
   // The router's guard: Ok, with the Access attached to `request`, or the refusal.
   Status Check(Request& request, const RouteInfo& route) const;
@@ -71,6 +80,7 @@ class AccessGuard {
   AuthService& auth_;
   const Roster& roster_;
   const Clock& clock_;
+  MeetingNodeLookup meeting_node_;
 };
 
 // The caller of `request`, or nullptr on a public route (or a request the guard never saw).

@@ -14,27 +14,9 @@ namespace {
 
 using nlohmann::json;
 
-// An .xlsx download named `file_name` (UTF-8, sent as RFC 5987 filename*).
+// An .xlsx download named `file_name`.
 Response XlsxFile(std::string bytes, std::string_view ascii_name, std::string_view file_name) {
-  Response response;
-  response.content_type = kXlsxContentType;
-  response.body = std::move(bytes);
-  std::string encoded;
-  static const char kHex[] = "0123456789ABCDEF";
-  for (unsigned char c : file_name) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-        c == '-' || c == '_') {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
-  response.SetHeader("Content-Disposition", "attachment; filename=\"" + std::string(ascii_name) +
-                                                "\"; filename*=UTF-8''" + encoded);
-  response.SetHeader("Cache-Control", "no-store");
-  return response;
+  return FileResponse(std::move(bytes), kXlsxContentType, ascii_name, file_name);
 }
 
 json ProblemJson(const SheetProblem& p) {
