@@ -5,9 +5,10 @@ import dashboard from './zh-CN/dashboard.json'
 import org from './zh-CN/org.json'
 import member from './zh-CN/member.json'
 import audit from './zh-CN/audit.json'
+import life from './zh-CN/life.json'
 
 /** 中文文案，按模块分文件 */
-export const zhCN = { common, auth, dashboard, org, member, audit }
+export const zhCN = { common, auth, dashboard, org, member, audit, life }
 
 export type MessageSchema = typeof zhCN
 

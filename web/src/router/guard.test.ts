@@ -90,6 +90,21 @@ describe('guard', () => {
     expect(await where('/members')).toBe('/members')
   })
 
+  it('opens organisational life to readers and its forms to writers only', async () => {
+    getMe.mockResolvedValue(me(['auditor']))
+    expect(await where('/life/meetings?node=1')).toBe('/life/meetings?node=1')
+    expect(await where('/life/meetings/7')).toBe('/life/meetings/7')
+    expect(await where('/life/meetings/new?type=theme_day')).toBe('/')
+    expect(await where('/life/meetings/7/edit')).toBe('/')
+    setActivePinia(createPinia())
+    getMe.mockResolvedValue(me(['branch_secretary']))
+    expect(await where('/life/meetings/new?type=theme_day')).toBe('/life/meetings/new?type=theme_day')
+    setActivePinia(createPinia())
+    getMe.mockResolvedValue(me(['member']))
+    expect(await where('/life/compliance')).toBe('/')
+    expect(await where('/life/reminders')).toBe('/')
+  })
+
   it('sends a signed-in user away from the sign-in page', async () => {
     getMe.mockResolvedValue(me(['auditor']))
     expect(await where('/login')).toBe('/')

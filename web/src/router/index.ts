@@ -15,12 +15,14 @@ import { dashboardRoutes } from './modules/dashboard'
 import { orgRoutes } from './modules/org'
 import { memberRoutes } from './modules/member'
 import { auditRoutes } from './modules/audit'
+import { lifeRoutes } from './modules/life'
 
 /** 框架内的页面（侧边菜单从这里生成） */
 export const layoutChildren: RouteRecordRaw[] = [
   ...dashboardRoutes,
   ...orgRoutes,
   ...memberRoutes,
+  ...lifeRoutes,
   ...auditRoutes,
   ...accountRoutes,
 ]
@@ -55,8 +57,7 @@ export async function guard(to: RouteLocationNormalized): Promise<true | RouteLo
     return to.meta.passwordChange ? true : { name: 'password-forced' }
   }
   if (to.meta.passwordChange) return { name: 'home' }
-  if (to.meta.permission === 'memberRead' && !session.canReadMembers) return { name: 'home' }
-  if (to.meta.permission === 'auditRead' && !session.canReadAudit) return { name: 'home' }
+  if (!session.allows(to.meta.permission)) return { name: 'home' }
   useOrgPickerStore().ensure(session.me?.roots ?? [])
   return true
 }

@@ -3,11 +3,16 @@ import { computed, ref } from 'vue'
 import * as api from '@/api/auth/session'
 import type { Me, Role } from '@/api/auth/session'
 import { ApiError, setCsrfToken } from '@/api/http'
+import type { PagePermission } from '@/router/meta'
 
 const MEMBER_READERS: Role[] = ['committee_admin', 'unit_admin', 'branch_secretary', 'auditor']
 const MEMBER_WRITERS: Role[] = ['committee_admin', 'unit_admin', 'branch_secretary']
 const ORG_WRITERS: Role[] = ['committee_admin', 'unit_admin']
 const AUDIT_READERS: Role[] = ['committee_admin', 'auditor']
+/** 组织生活：life.read、life.write、life.review（docs/api.md） */
+const LIFE_READERS: Role[] = ['committee_admin', 'unit_admin', 'branch_secretary', 'auditor']
+const LIFE_WRITERS: Role[] = ['committee_admin', 'unit_admin', 'branch_secretary']
+const LIFE_REVIEWERS: Role[] = ['committee_admin', 'unit_admin']
 
 /** 会话：当前用户、角色与 CSRF 令牌 */
 export const useSessionStore = defineStore('session', () => {
@@ -22,6 +27,25 @@ export const useSessionStore = defineStore('session', () => {
   const canWriteMembers = computed(() => hasAny(MEMBER_WRITERS))
   const canWriteOrg = computed(() => hasAny(ORG_WRITERS))
   const canReadAudit = computed(() => hasAny(AUDIT_READERS))
+  const canReadLife = computed(() => hasAny(LIFE_READERS))
+  const canWriteLife = computed(() => hasAny(LIFE_WRITERS))
+  const canReviewLife = computed(() => hasAny(LIFE_REVIEWERS))
+
+  /** 是否可进入需要该权限的页面 */
+  function allows(permission: PagePermission | undefined): boolean {
+    switch (permission) {
+      case 'memberRead':
+        return canReadMembers.value
+      case 'auditRead':
+        return canReadAudit.value
+      case 'lifeRead':
+        return canReadLife.value
+      case 'lifeWrite':
+        return canWriteLife.value
+      default:
+        return true
+    }
+  }
   /** 只有 member 角色：首页显示本人档案 */
   const memberOnly = computed(() => roles.value.length > 0 && roles.value.every((r) => r === 'member'))
   const displayName = computed(() => me.value?.user.display_name || me.value?.user.username || '')
@@ -84,6 +108,10 @@ export const useSessionStore = defineStore('session', () => {
     canWriteMembers,
     canWriteOrg,
     canReadAudit,
+    canReadLife,
+    canWriteLife,
+    canReviewLife,
+    allows,
     memberOnly,
     displayName,
     roleLabels,

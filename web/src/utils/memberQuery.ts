@@ -15,6 +15,7 @@ import {
   type SortOrder,
 } from '@/api/member/member'
 import type { QueryParams } from '@/api/types'
+import { first, intIn, many, manyOf, oneOf } from './routeQuery'
 
 export const PAGE_SIZES = [20, 50, 100, 200] as const
 export const DEFAULT_PAGE_SIZE = 20
@@ -51,39 +52,6 @@ export function emptyFilter(): MemberFilter {
     page: 1,
     page_size: DEFAULT_PAGE_SIZE,
   }
-}
-
-function first(value: LocationQuery[string] | undefined): string {
-  if (Array.isArray(value)) return value.find((v): v is string => typeof v === 'string') ?? ''
-  return typeof value === 'string' ? value : ''
-}
-
-/** 重复或逗号分隔的多值参数 */
-function many(value: LocationQuery[string] | undefined): string[] {
-  const parts = Array.isArray(value) ? value : [value]
-  return parts
-    .filter((v): v is string => typeof v === 'string')
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter((v) => v !== '')
-}
-
-function oneOf<T extends string>(value: string, choices: readonly T[]): T | '' {
-  return (choices as readonly string[]).includes(value) ? (value as T) : ''
-}
-
-function manyOf<T extends string>(values: string[], choices: readonly T[]): T[] {
-  const out: T[] = []
-  for (const v of values) {
-    if ((choices as readonly string[]).includes(v) && !out.includes(v as T)) out.push(v as T)
-  }
-  return out
-}
-
-function intIn(value: string, min: number, max: number): number | null {
-  if (!/^\d+$/.test(value)) return null
-  const n = Number(value)
-  return n >= min && n <= max ? n : null
 }
 
 /** 从路由查询读出筛选条件；无效值按缺省处理 */
