@@ -160,6 +160,7 @@ int RunCompliance(const Args& a) {
   ConnectionPool::Lease lease = app->store().pool().BorrowReader();
   for (const auto& [name, period] : periods) {
     std::vector<double> memory;
+    std::vector<double> inputs;
     std::vector<double> sql;
     size_t branches = 0;
     size_t compliant = 0;
@@ -169,6 +170,7 @@ int RunCompliance(const Args& a) {
       ComplianceInput input;
       input.nodes = Must(app->roster().Headcounts(root), "headcounts");
       input.members = app->roster().ActiveMembersUnder(root);
+      double in = Seconds(t);
       ComplianceReport report = EvaluateCompliance(app->rules(), app->life(), input, period, today);
       double m = Seconds(t);
       t = Steady::now();
@@ -176,11 +178,13 @@ int RunCompliance(const Args& a) {
       double s = Seconds(t);
       if (run == 0) continue;  // warm-up
       memory.push_back(m);
+      inputs.push_back(in);
       sql.push_back(s);
       branches = report.branches.size();
       compliant = static_cast<size_t>(std::count_if(report.branches.begin(), report.branches.end(),
                                                     [](const auto& b) { return b.compliant; }));
     }
+    std::printf("compliance_%s_inputs_ms %.2f\n", name.c_str(), Median(inputs) * 1000);
     std::printf("compliance_%s_ms %.2f\ncompliance_%s_sql_ms %.2f\ncompliance_%s_ratio %.1f\n",
                 name.c_str(), Median(memory) * 1000, name.c_str(), Median(sql) * 1000, name.c_str(),
                 Median(sql) / Median(memory));

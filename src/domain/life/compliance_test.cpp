@@ -280,7 +280,15 @@ TEST(ComplianceTest, HeartTalkCoverageCountsMembersReached) {
   ComplianceReport after =
       EvaluateCompliance(RuleBook::Builtin(), index, in,
                          Period::Containing(PeriodKind::kYear, D("2026-01-01")), D("2027-01-01"));
-  EXPECT_EQ(CheckOf(after, 5, "ZB-18-12").state, S::kMissing);
+  // Reported as coverage: a year with heart talks is not held against the branch...
+  EXPECT_EQ(CheckOf(after, 5, "ZB-18-12").state, S::kMet);
+  EXPECT_EQ(CheckOf(after, 5, "ZB-18-12").recorded, 2);
+  // ...a year without any is.
+  LifeIndex none;
+  ComplianceReport empty =
+      EvaluateCompliance(RuleBook::Builtin(), none, in,
+                         Period::Containing(PeriodKind::kYear, D("2026-01-01")), D("2027-01-01"));
+  EXPECT_EQ(CheckOf(empty, 5, "ZB-18-12").state, S::kMissing);
 }
 
 TEST(ComplianceTest, RecordsFollowABranchMovedToAnotherUnit) {

@@ -20,6 +20,22 @@ void LifeIndex::Bump(Counts& counts, int32_t key, int delta) {
   }
 }
 
+// Member ids beyond this are not indexed (the tree's own limit on ids is the same order).
+constexpr MemberId kMaxIndexedMember = 50'000'000;
+
+LifeIndex::Counts* LifeIndex::SlotOf(std::vector<Counts>& table, MemberId id) {
+  if (id <= 0 || id > kMaxIndexedMember) return nullptr;
+  if (table.size() <= static_cast<size_t>(id)) {
+    table.resize(std::max(static_cast<size_t>(id) + 1, table.size() + table.size() / 2));
+  }
+  return &table[static_cast<size_t>(id)];
+}
+
+const LifeIndex::Counts* LifeIndex::FindOf(const std::vector<Counts>& table, MemberId id) {
+  if (id <= 0 || static_cast<size_t>(id) >= table.size()) return nullptr;
+  return &table[static_cast<size_t>(id)];
+}
+
 void LifeIndex::CountLocked(const MeetingFacts& f, int delta) {
   if (!CountsAsHeld(f.status)) return;
   const int key = MonthKeyOf(f.date);
@@ -41,9 +57,17 @@ void LifeIndex::CountLocked(const MeetingFacts& f, int delta) {
   held[at] = static_cast<uint16_t>(std::max(0, held[at] + delta));
 
   if (f.type == MeetingType::kHeartTalk) {
-    for (MemberId m : f.attendees) Bump(heart_talks_[m], f.date.year(), delta);
+    for (MemberId m : f.attendees) {
+      if (Counts* c = SlotOf(heart_talks_, m)) Bump(*c, f.date.year(), delta);
+    }
   } else if (CountsAsOrgLife(f.type)) {
-    for (MemberId m : f.attendees) Bump(attended_[m], key, delta);
+    for (MemberId m : f.attendees) {
+      Counts* c = SlotOf(attended_, m);
+      if (c == nullptr) continue;
+      Bump(*c, key, delta);
+      if (last_attended_.size() < attended_.size()) last_attended_.resize(attended_.size(), 0);
+      last_attended_[static_cast<size_t>(m)] = c->empty() ? 0 : c->back().first;
+    }
   }
 }
 
@@ -77,6 +101,7 @@ void LifeIndex::Load(const std::vector<MeetingFacts>& meetings) {
   nodes_.clear();
   returned_.clear();
   attended_.clear();
+  last_attended_.clear();
   heart_talks_.clear();
   size_ = 0;
   // Entries are appended and sorted once per node, not inserted one by one.
@@ -157,6 +182,19 @@ int LifeIndex::HeldLocked(NodeId node, MeetingType type, int month_key) const {
   return HeldInLocked(node, type, month_key, 1);
 }
 
+void LifeIndex::HeldByMonthLocked(NodeId node, MeetingType type, int first_key, int count,
+                                  int* out) const {
+  std::fill(out, out + count, 0);
+  auto it = nodes_.find(node);
+  if (it == nodes_.end()) return;
+  const NodeLife& life = it->second;
+  const std::vector<uint16_t>& held = life.held[static_cast<size_t>(type)];
+  for (int i = 0; i < count; ++i) {
+    int at = first_key + i - life.base_key;
+    if (at >= 0 && static_cast<size_t>(at) < held.size()) out[i] = held[static_cast<size_t>(at)];
+  }
+}
+
 int LifeIndex::HeldInLocked(NodeId node, MeetingType type, int first_key, int count) const {
   auto it = nodes_.find(node);
   if (it == nodes_.end()) return 0;
@@ -183,9 +221,14 @@ std::vector<LifeIndex::Entry> LifeIndex::EntriesLocked(NodeId node, Date from, D
 }
 
 std::optional<int> LifeIndex::LastAttendedMonthLocked(MemberId member, int month_key) const {
-  auto it = attended_.find(member);
-  if (it == attended_.end()) return std::nullopt;
-  const Counts& counts = it->second;
+  if (member > 0 && static_cast<size_t>(member) < last_attended_.size()) {
+    const int32_t last = last_attended_[static_cast<size_t>(member)];
+    if (last == 0) return std::nullopt;
+    if (last <= month_key) return last;
+  }
+  const Counts* found = FindOf(attended_, member);
+  if (found == nullptr) return std::nullopt;
+  const Counts& counts = *found;
   auto after = std::upper_bound(counts.begin(), counts.end(), month_key,
                                 [](int32_t key, const auto& c) { return key < c.first; });
   if (after == counts.begin()) return std::nullopt;
@@ -193,10 +236,9 @@ std::optional<int> LifeIndex::LastAttendedMonthLocked(MemberId member, int month
 }
 
 bool LifeIndex::HadHeartTalkLocked(MemberId member, int year) const {
-  auto it = heart_talks_.find(member);
-  if (it == heart_talks_.end()) return false;
-  return std::any_of(it->second.begin(), it->second.end(),
-                     [&](const auto& c) { return c.first == year; });
+  const Counts* found = FindOf(heart_talks_, member);
+  if (found == nullptr) return false;
+  return std::any_of(found->begin(), found->end(), [&](const auto& c) { return c.first == year; });
 }
 
 std::vector<std::pair<MeetingId, NodeId>> LifeIndex::ReturnedLocked() const {

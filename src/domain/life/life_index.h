@@ -71,6 +71,8 @@ class LifeIndex {
   int HeldLocked(NodeId node, MeetingType type, int month_key) const;
   // Held meetings of `type` at `node` in months [first_key, first_key + count).
   int HeldInLocked(NodeId node, MeetingType type, int first_key, int count) const;
+  // The same per month: out[i] = held in month first_key + i, for i in [0, count).
+  void HeldByMonthLocked(NodeId node, MeetingType type, int first_key, int count, int* out) const;
   // The meetings of `node` dated in [from, to], oldest first.
   std::vector<Entry> EntriesLocked(NodeId node, Date from, Date to) const;
   // The latest month key <= `month_key` in which the member attended a held meeting that
@@ -94,14 +96,22 @@ class LifeIndex {
   void RemoveLocked(const MeetingFacts& f);
   // Adds `delta` to the counts `f` contributes to when it is held.
   void CountLocked(const MeetingFacts& f, int delta);
+  // The counts of member `id` in `table`, grown to hold it; null for an id out of range.
+  static Counts* SlotOf(std::vector<Counts>& table, MemberId id);
+  static const Counts* FindOf(const std::vector<Counts>& table, MemberId id);
   static void Bump(Counts& counts, int32_t key, int delta);
 
   mutable std::shared_mutex mu_;
-  size_t size_ = 0;                                   // guarded by mu_
-  std::unordered_map<NodeId, NodeLife> nodes_;        // guarded by mu_
-  std::unordered_map<MeetingId, NodeId> returned_;    // guarded by mu_
-  std::unordered_map<MemberId, Counts> attended_;     // guarded by mu_
-  std::unordered_map<MemberId, Counts> heart_talks_;  // guarded by mu_
+  size_t size_ = 0;                                 // guarded by mu_
+  std::unordered_map<NodeId, NodeLife> nodes_;      // guarded by mu_
+  std::unordered_map<MeetingId, NodeId> returned_;  // guarded by mu_
+  // Indexed by member id (ids are small and dense); province-wide checks read every member,
+  // and a vector read costs a fraction of a hash lookup.
+  std::vector<Counts> attended_;  // guarded by mu_
+  // The latest month key in attended_[id] (0 when none): the answer for any month from then
+  // on without reading the member's list — the common case of a current period.
+  std::vector<int32_t> last_attended_;  // guarded by mu_
+  std::vector<Counts> heart_talks_;     // guarded by mu_
 };
 
 }  // namespace dj

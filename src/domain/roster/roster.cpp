@@ -305,8 +305,6 @@ std::vector<MemberBrief> Roster::ActiveMembersUnder(NodeId node) const {
     b.status = f.status;
     out.push_back(std::move(b));
   }
-  std::sort(out.begin(), out.end(),
-            [](const MemberBrief& a, const MemberBrief& b) { return a.id < b.id; });
   return out;
 }
 

@@ -153,7 +153,8 @@ class Roster {
   // The members on the rolls of any branch or group in the subtree of `node` on `date`, by
   // id; empty when the node does not exist.
   std::vector<RollEntry> RollOn(NodeId node, Date date) const;
-  // The active members whose current branch lies in the subtree of `node`, by id.
+  // The active members whose current branch lies in the subtree of `node`, in no particular
+  // order (the whole province is 120,000 of them: callers sort what they show).
   std::vector<MemberBrief> ActiveMembersUnder(NodeId node) const;
 
   // --- Writes, applied after the database committed them.
