@@ -187,8 +187,11 @@ Status CheckStored(Database& db, const Meeting& expected) {
 Result<std::vector<MeetingFacts>> SqliteMeetingRepository::LoadFacts() {
   ConnectionPool::Lease lease = pool_.BorrowReader();
   DJ_ASSIGN_OR_RETURN(Transaction txn, Transaction::BeginRead(lease.db()));
+  DJ_ASSIGN_OR_RETURN(Statement count, lease->Prepare("SELECT count(*) FROM meetings"));
+  DJ_ASSIGN_OR_RETURN(bool counted, count.Step());
   DJ_ASSIGN_OR_RETURN(Statement select, lease->Prepare(kSelectFacts));
   std::vector<MeetingFacts> out;
+  if (counted) out.reserve(static_cast<size_t>(count.ColumnInt64(0)));
   for (;;) {
     DJ_ASSIGN_OR_RETURN(bool row, select.Step());
     if (!row) break;
