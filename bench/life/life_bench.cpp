@@ -6,11 +6,14 @@
 //   dj_bench_life compliance --db PATH [--runs 15]
 //       Opens the database as the server does (timing the load of the read model), then for
 //       the whole province and each period kind (this month, this quarter, this year, last
-//       year) times what GET /api/life/compliance computes — the headcounts, the active
-//       members and EvaluateCompliance over every branch and every rule — against the SQL a
-//       database-backed implementation would run for the frequency rules alone (meetings held
-//       per holder, type and month in the period, from the `meetings` table with its index),
-//       in the same process, alternating. Medians over --runs after one warm-up.
+//       year) times what GET /api/life/compliance computes for the committee — the scope kept
+//       by ComplianceScopes and EvaluateCompliance over every branch and every rule, with the
+//       messages of the branches that fall short — against the SQL a database-backed
+//       implementation would run for the frequency rules alone (meetings held per holder, type
+//       and month in the period, from the `meetings` table with its indexes), in the same
+//       process, alternating. Also times building the scope anew (headcounts, active members,
+//       branch views), as after a change of the roster ("inputs"). Medians over --runs after
+//       one warm-up.
 //   dj_bench_life body --db PATH
 //       Prints a POST /api/meetings body for today that passes every check (a theme day of the
 //       first branch with members, all of them present), for the HTTP run with wrk.
@@ -166,12 +169,21 @@ int RunCompliance(const Args& a) {
     size_t compliant = 0;
     int64_t sql_rows = 0;
     for (int run = 0; run <= a.runs; ++run) {
+      // The inputs from the roster, as the server builds them after a change of the roster.
       Steady::time_point t = Steady::now();
       ComplianceInput input;
       input.nodes = Must(app->roster().Headcounts(root), "headcounts");
       input.members = app->roster().ActiveMembersUnder(root);
+      ComplianceScope cold(std::move(input));
       double in = Seconds(t);
-      ComplianceReport report = EvaluateCompliance(app->rules(), app->life(), input, period, today);
+      // What GET /api/life/compliance computes otherwise: the scope kept since the roster
+      // last changed, and the evaluation.
+      t = Steady::now();
+      std::shared_ptr<const ComplianceScope> scope =
+          Must(app->compliance_scopes().For(root, today), "scope");
+      // At the committee the answer lists the branches that fall short, with their messages.
+      ComplianceReport report = EvaluateCompliance(app->rules(), app->life(), *scope, period, today,
+                                                   ComplianceDetail::kNonCompliant);
       double m = Seconds(t);
       t = Steady::now();
       sql_rows = FrequencySql(lease.db(), period);

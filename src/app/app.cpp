@@ -1,6 +1,7 @@
 #include "app/app.h"
 
 #include <filesystem>
+#include <future>
 #include <system_error>
 
 #include "app/demo_accounts.h"
@@ -61,6 +62,12 @@ Result<std::unique_ptr<App>> App::Open(const AppOptions& options) {
   store_options.clock = app->clock_;
   DJ_ASSIGN_OR_RETURN(app->store_, OpenSqliteStore(options.db_path, store_options));
 
+  // The meetings' facts (most of the start-up of a province with years of records) are read on
+  // a second thread while the roster is read and built: neither needs the other. With --demo
+  // the demo may be written first, so there the reading starts after that.
+  std::future<Result<std::vector<MeetingFacts>>> facts;
+  auto read_facts = [store = app->store_.get()] { return store->meetings().LoadFacts(); };
+  if (!options.demo) facts = std::async(std::launch::async, read_facts);
   DJ_ASSIGN_OR_RETURN(RosterSnapshot snapshot, app->store_->members().LoadSnapshot());
   if (options.demo && snapshot.nodes.empty()) {
     DJ_ASSIGN_OR_RETURN(DemoWritten written,
@@ -69,6 +76,7 @@ Result<std::unique_ptr<App>> App::Open(const AppOptions& options) {
     snapshot = std::move(written.roster);
     app->demo_created_ = true;
   }
+  if (!facts.valid()) facts = std::async(std::launch::async, read_facts);
   app->roster_ = std::make_unique<Roster>(*app->clock_);
   DJ_RETURN_IF_ERROR(app->roster_->Load(snapshot));
   app->nodes_at_start_ = snapshot.nodes.size();
@@ -82,7 +90,9 @@ Result<std::unique_ptr<App>> App::Open(const AppOptions& options) {
   app->life_ = std::make_unique<LifeIndex>();
   app->meetings_ = std::make_unique<MeetingService>(app->store_->meetings(), *app->life_,
                                                     *app->roster_, *app->clock_);
-  DJ_RETURN_IF_ERROR(app->meetings_->LoadIndex());
+  DJ_ASSIGN_OR_RETURN(std::vector<MeetingFacts> loaded, facts.get());
+  app->life_->Load(loaded);
+  app->scopes_ = std::make_unique<ComplianceScopes>(*app->roster_);
   return app;
 }
 
@@ -99,8 +109,8 @@ void App::AddRoutes(http::Router& router) {
   http::AddOrgRoutes(router, *orgs_, *roster_, *clock_);
   http::AddMemberRoutes(router, *members_, *roster_, *clock_);
   http::AddMemberSheetRoutes(router, *members_, *roster_, *clock_);
-  http::AddLifeRoutes(router, *meetings_, store_->meetings(), *life_, *roster_, RuleBook::Builtin(),
-                      *clock_);
+  http::AddLifeRoutes(router, *meetings_, store_->meetings(), *life_, *roster_, *scopes_,
+                      RuleBook::Builtin(), *clock_);
 }
 
 }  // namespace dj

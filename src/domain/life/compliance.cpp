@@ -42,14 +42,23 @@ CheckState WindowState(Date last, int recorded, int required, Date today) {
   return CheckState::kPending;
 }
 
-// The nodes of `b` that hold meetings under a frequency rule's `applies_to` (into `out`).
-void HoldersFor(const std::string& applies, const BranchView& b, std::vector<const OrgNode*>& out) {
+// Who holds the meetings of a frequency rule (its `applies_to`).
+enum class Holders { kBranch, kBranchWithCommittee, kGroups };
+
+Holders HoldersOf(const std::string& applies) {
+  return applies == "group"                   ? Holders::kGroups
+         : applies == "branch_with_committee" ? Holders::kBranchWithCommittee
+                                              : Holders::kBranch;
+}
+
+// The nodes of `b` that hold meetings for `holders` (into `out`).
+void HoldersFor(Holders holders, const BranchView& b, std::vector<const OrgNode*>& out) {
   out.clear();
-  if (applies == "group") {
+  if (holders == Holders::kGroups) {
     for (const NodeHeadcount* g : b.groups) {
       if (g->members > 0) out.push_back(&g->node);
     }
-  } else if (applies != "branch_with_committee" || b.branch->node.committee_size > 0) {
+  } else if (holders == Holders::kBranch || b.branch->node.committee_size > 0) {
     out.push_back(&b.branch->node);
   }
 }
@@ -78,7 +87,9 @@ std::string Count(int n) { return std::to_string(n); }
 
 class Evaluator {
  public:
-  Evaluator(const LifeIndex& index, const Period& period, Date today)
+  // `rules` are the rules to check, each of them PerBranch.
+  Evaluator(const LifeIndex& index, const std::vector<const Rule*>& rules, const Period& period,
+            Date today)
       : index_(index), period_(period), today_(today), as_of_(std::min(today, period.last())) {
     for (PeriodKind kind : {PeriodKind::kMonth, PeriodKind::kQuarter, PeriodKind::kYear}) {
       for (const Period& w : Windows(kind, period)) {
@@ -86,27 +97,30 @@ class Evaluator {
             {w.first_month_key(), w.month_count(), w.last(), w.year()});
       }
     }
-    specs_.reserve(32);  // SpecOf hands out references into it
+    prepared_.reserve(rules.size());
+    for (const Rule* r : rules) prepared_.push_back(Prepare(*r));
   }
 
-  RuleCheck Check(const Rule& rule, const BranchView& b) const {
+  // Checks the i-th rule given to the constructor in branch `b`.
+  RuleCheck Check(size_t i, const BranchView& b) const {
+    const Prepared& p = prepared_[i];
     RuleCheck c;
-    c.rule = &rule;
-    switch (rule.kind) {
+    c.rule = p.rule;
+    switch (p.rule->kind) {
       case RuleKind::kStructure:
-        Structure(rule, b, c);
+        Structure(p, b, c);
         break;
       case RuleKind::kFrequency:
-        Frequency(rule, b, c);
+        Frequency(p, b, c);
         break;
       case RuleKind::kCoverage:
-        Coverage(rule, b, c);
+        Coverage(b, c);
         break;
       case RuleKind::kTerm:
-        Term(rule, b, c);
+        Term(p, b, c);
         break;
       case RuleKind::kAbsence:
-        Absence(rule, b, c);
+        Absence(p, b, c);
         break;
       default:
         break;
@@ -130,102 +144,148 @@ class Evaluator {
   }
 
  private:
-  void Structure(const Rule& rule, const BranchView& b, RuleCheck& c) const {
+  // A rule's parameters, read once per evaluation rather than once per branch.
+  enum class Shape { kSize, kCommittee, kNoCommittee, kOrganBranch };
+  struct Prepared {
+    const Rule* rule = nullptr;
+    // Structure: the shape checked and its numbers.
+    Shape shape = Shape::kSize;
+    int64_t max_members = 0;
+    int64_t min_full = 0;
+    int64_t max_full = 0;
+    int64_t committee_min_full = 0;
+    int min_size = 0;
+    int max_size = 0;
+    int warn_size = 0;
+    // Frequency.
+    std::optional<MeetingType> type;
+    std::optional<PeriodKind> per;
+    int min = 1;
+    Holders holders = Holders::kBranch;
+    std::optional<int> preferred_quarter;
+    // Terms: ZB-18-13's length in years, else JG-18-R's end.
+    std::optional<int> years;
+    // Absence.
+    int warn_months = 4;
+    int alert_months = 6;
+  };
+
+  static Prepared Prepare(const Rule& rule) {
+    Prepared p;
+    p.rule = &rule;
+    auto has = [&](const char* key) { return rule.params.count(key) > 0; };
+    auto number = [&](const char* key, double fallback = 0) {
+      return static_cast<int64_t>(rule.Number(key, fallback));
+    };
+    switch (rule.kind) {
+      case RuleKind::kStructure:
+        p.shape = has("max_members") ? Shape::kSize
+                  : has("max_size")  ? Shape::kCommittee
+                  : has("max_full")  ? Shape::kNoCommittee
+                                     : Shape::kOrganBranch;
+        p.max_members = number("max_members");
+        p.min_full = number("min_full");
+        p.max_full = number("max_full");
+        p.committee_min_full = number("committee_min_full");
+        p.min_size = static_cast<int>(number("min_size"));
+        p.max_size = static_cast<int>(number("max_size"));
+        p.warn_size = static_cast<int>(number("warn_size"));
+        break;
+      case RuleKind::kFrequency: {
+        p.type = ParseMeetingType(rule.Text("meeting_type"));
+        p.per = PerOf(rule);
+        p.min = std::max(1, static_cast<int>(number("min", 1)));
+        p.holders = HoldersOf(rule.Text("applies_to"));
+        if (has("preferred_quarter")) p.preferred_quarter = number("preferred_quarter");
+        break;
+      }
+      case RuleKind::kTerm:
+        if (has("years")) p.years = static_cast<int>(number("years"));
+        break;
+      case RuleKind::kAbsence:
+        p.warn_months = static_cast<int>(number("warn_months", 4));
+        p.alert_months = static_cast<int>(number("alert_months", 6));
+        break;
+      default:
+        break;
+    }
+    return p;
+  }
+
+  void Structure(const Prepared& p, const BranchView& b, RuleCheck& c) const {
     const int64_t members = b.branch->members;
     const int64_t full = b.branch->full;
     const int size = b.branch->node.committee_size;
     c.state = CheckState::kMet;
-    if (rule.params.count("max_members")) {  // ZB-18-1
-      const int64_t max = static_cast<int64_t>(rule.Number("max_members"));
-      const int64_t min_full = static_cast<int64_t>(rule.Number("min_full"));
-      c.required = static_cast<int>(max);
-      c.recorded = static_cast<int>(members);
-      if (members > max) {
-        c.state = CheckState::kMissing;
-        c.message = "党员 " + Count(static_cast<int>(members)) + " 名，超过 " +
-                    Count(static_cast<int>(max)) + " 名，宜分设支部";
-      } else if (full < min_full) {
-        c.state = CheckState::kMissing;
-        c.message = "正式党员 " + Count(static_cast<int>(full)) + " 名，不足 " +
-                    Count(static_cast<int>(min_full)) + " 名，应成立联合党支部";
-      }
-    } else if (rule.params.count("max_size")) {  // ZB-18-3
-      const int64_t min_full = static_cast<int64_t>(rule.Number("min_full"));
-      const int min_size = static_cast<int>(rule.Number("min_size"));
-      const int max_size = static_cast<int>(rule.Number("max_size"));
-      const int warn_size = static_cast<int>(rule.Number("warn_size"));
-      c.required = min_size;
-      c.recorded = size;
-      if (full < min_full) {
-        c.state = CheckState::kNotApplicable;
-      } else if (size < min_size) {
-        c.state = CheckState::kMissing;
-        c.message =
-            "正式党员 " + Count(static_cast<int>(full)) + " 名，应设立支部委员会（委员 3 至 5 名）";
-      } else if (size > max_size) {
-        c.state = CheckState::kMissing;
-        c.message = "支委会委员 " + Count(size) + " 名，超过 " + Count(max_size) + " 名";
-      } else if (size > warn_size) {
-        c.message = "支委会委员 " + Count(size) + " 名，一般为 3 至 5 名";
-      }
-    } else if (rule.params.count("max_full")) {  // ZB-18-4
-      const int64_t max_full = static_cast<int64_t>(rule.Number("max_full"));
-      c.recorded = size;
-      if (full > max_full) {
-        c.state = CheckState::kNotApplicable;
-      } else if (size > 0) {
-        c.state = CheckState::kMissing;
-        c.message =
-            "正式党员 " + Count(static_cast<int>(full)) + " 名，不设支部委员会，设书记 1 名";
-      }
-    } else {  // JG-19-3
-      const int64_t min_full = static_cast<int64_t>(rule.Number("min_full"));
-      const int64_t committee_full = static_cast<int64_t>(rule.Number("committee_min_full"));
-      if (full < min_full) {
-        c.state = CheckState::kMissing;
-        c.message = "正式党员不足 " + Count(static_cast<int>(min_full)) + " 名";
-      } else if (full >= committee_full && size < 3) {
-        c.state = CheckState::kMissing;
-        c.message = "正式党员 " + Count(static_cast<int>(full)) + " 名，应设立支部委员会";
-      }
+    switch (p.shape) {
+      case Shape::kSize:  // ZB-18-1
+        c.required = static_cast<int>(p.max_members);
+        c.recorded = static_cast<int>(members);
+        if (members > p.max_members) {
+          c.state = CheckState::kMissing;
+          if (messages_)
+            c.message = "党员 " + Count(static_cast<int>(members)) + " 名，超过 " +
+                        Count(static_cast<int>(p.max_members)) + " 名，宜分设支部";
+        } else if (full < p.min_full) {
+          c.state = CheckState::kMissing;
+          if (messages_)
+            c.message = "正式党员 " + Count(static_cast<int>(full)) + " 名，不足 " +
+                        Count(static_cast<int>(p.min_full)) + " 名，应成立联合党支部";
+        }
+        break;
+      case Shape::kCommittee:  // ZB-18-3
+        c.required = p.min_size;
+        c.recorded = size;
+        if (full < p.min_full) {
+          c.state = CheckState::kNotApplicable;
+        } else if (size < p.min_size) {
+          c.state = CheckState::kMissing;
+          if (messages_)
+            c.message = "正式党员 " + Count(static_cast<int>(full)) +
+                        " 名，应设立支部委员会（委员 3 至 5 名）";
+        } else if (size > p.max_size) {
+          c.state = CheckState::kMissing;
+          if (messages_)
+            c.message = "支委会委员 " + Count(size) + " 名，超过 " + Count(p.max_size) + " 名";
+        } else if (size > p.warn_size) {
+          if (messages_) c.message = "支委会委员 " + Count(size) + " 名，一般为 3 至 5 名";
+        }
+        break;
+      case Shape::kNoCommittee:  // ZB-18-4
+        c.recorded = size;
+        if (full > p.max_full) {
+          c.state = CheckState::kNotApplicable;
+        } else if (size > 0) {
+          c.state = CheckState::kMissing;
+          if (messages_)
+            c.message =
+                "正式党员 " + Count(static_cast<int>(full)) + " 名，不设支部委员会，设书记 1 名";
+        }
+        break;
+      case Shape::kOrganBranch:  // JG-19-3
+        if (full < p.min_full) {
+          c.state = CheckState::kMissing;
+          if (messages_) c.message = "正式党员不足 " + Count(static_cast<int>(p.min_full)) + " 名";
+        } else if (full >= p.committee_min_full && size < 3) {
+          c.state = CheckState::kMissing;
+          if (messages_)
+            c.message = "正式党员 " + Count(static_cast<int>(full)) + " 名，应设立支部委员会";
+        }
+        break;
     }
   }
 
-  // A frequency rule's parameters, read once per evaluation rather than once per branch.
-  struct FrequencySpec {
-    const Rule* rule = nullptr;
-    std::optional<MeetingType> type;
-    std::optional<PeriodKind> per;
-    int min = 1;
-    std::string applies;
-  };
-
-  const FrequencySpec& SpecOf(const Rule& rule) const {
-    for (const FrequencySpec& s : specs_) {
-      if (s.rule == &rule) return s;
-    }
-    FrequencySpec s;
-    s.rule = &rule;
-    s.type = ParseMeetingType(rule.Text("meeting_type"));
-    s.per = PerOf(rule);
-    s.min = std::max(1, static_cast<int>(rule.Number("min", 1)));
-    s.applies = rule.Text("applies_to");
-    specs_.push_back(std::move(s));
-    return specs_.back();
-  }
-
-  void Frequency(const Rule& rule, const BranchView& b, RuleCheck& c) const {
-    const FrequencySpec& spec = SpecOf(rule);
-    if (!spec.type || !spec.per) return;
-    const std::optional<MeetingType> type = spec.type;
-    const std::optional<PeriodKind> per = spec.per;
-    const int min = spec.min;
-    const std::string& applies = spec.applies;
+  void Frequency(const Prepared& p, const BranchView& b, RuleCheck& c) const {
+    if (!p.type || !p.per) return;
+    const std::optional<MeetingType> type = p.type;
+    const std::optional<PeriodKind> per = p.per;
+    const int min = p.min;
+    const bool groups = p.holders == Holders::kGroups;
     std::vector<const OrgNode*>& holders = holders_;
-    HoldersFor(applies, b, holders);
+    HoldersFor(p.holders, b, holders);
     if (holders.empty()) {
       c.state = CheckState::kNotApplicable;
-      c.message = applies == "group" ? "未设党小组" : "未设支部委员会";
+      if (messages_) c.message = groups ? "未设党小组" : "未设支部委员会";
       return;
     }
     c.state = CheckState::kMet;
@@ -238,7 +298,14 @@ class Evaluator {
     by_month.resize(static_cast<size_t>(span));
     for (const OrgNode* holder : holders) {
       bool holder_missing = false;
-      index_.HeldByMonthLocked(holder->id, *type, span_first, span, by_month.data());
+      if (const uint16_t* counts = index_.HeldSpanLocked(holder->id, span_first, span)) {
+        const size_t t = static_cast<size_t>(*type);
+        for (int m = 0; m < span; ++m) {
+          by_month[static_cast<size_t>(m)] = counts[static_cast<size_t>(m) * kMeetingTypeCount + t];
+        }
+      } else {
+        index_.HeldByMonthLocked(holder->id, *type, span_first, span, by_month.data());
+      }
       for (const Window& w : windows) {
         int held = 0;
         for (int m = 0; m < w.months; ++m) held += by_month[w.first_key - span_first + m];
@@ -255,35 +322,37 @@ class Evaluator {
           c.due = w.last;
         }
       }
-      if (holder_missing && applies == "group") missing_groups.push_back(holder->name);
+      if (holder_missing && groups && messages_) missing_groups.push_back(holder->name);
     }
     const char* label = MeetingTypeLabel(*type);
     switch (c.state) {
       case CheckState::kMissing:
-        if (applies == "group") {
+        if (groups) {
           std::string names;
           for (const auto& n : missing_groups) names += (names.empty() ? "" : "、") + n;
-          c.message = names + " 有 " + Count(windows_missing) + " 个" +
-                      (*per == PeriodKind::kMonth ? "月" : "期") + "未召开" + label;
+          if (messages_)
+            c.message = names + " 有 " + Count(windows_missing) + " 个" +
+                        (*per == PeriodKind::kMonth ? "月" : "期") + "未召开" + label;
         } else {
-          c.message = Count(windows_missing) + " 个" +
-                      (*per == PeriodKind::kMonth     ? "月"
-                       : *per == PeriodKind::kQuarter ? "季度"
-                                                      : "年度") +
-                      "未开展" + label + "（已记录 " + Count(c.recorded) + " 次，应至少 " +
-                      Count(c.required) + " 次）";
+          if (messages_)
+            c.message = Count(windows_missing) + " 个" +
+                        (*per == PeriodKind::kMonth     ? "月"
+                         : *per == PeriodKind::kQuarter ? "季度"
+                                                        : "年度") +
+                        "未开展" + label + "（已记录 " + Count(c.recorded) + " 次，应至少 " +
+                        Count(c.required) + " 次）";
         }
         break;
       case CheckState::kDueSoon:
-        c.message = label + std::string("应于 ") + c.due->ToString() + " 前开展";
+        if (messages_) c.message = label + std::string("应于 ") + c.due->ToString() + " 前开展";
         break;
       case CheckState::kPending:  // not yet due: the counts say it all
         break;
       default:
         // Met: the counts say it all; a message only for the customary quarter. (Building a
         // sentence for each of tens of thousands of met checks cost more than the checks.)
-        if (rule.params.count("preferred_quarter")) {
-          int q = static_cast<int>(rule.Number("preferred_quarter"));
+        if (p.preferred_quarter && messages_) {
+          const int q = *p.preferred_quarter;
           Period year = Period::Containing(PeriodKind::kYear, period_.first());
           int in_q = index_.HeldInLocked(b.branch->node.id, *type,
                                          MonthKey(year.year(), (q - 1) * 3 + 1), 3);
@@ -293,7 +362,7 @@ class Evaluator {
     }
   }
 
-  void Coverage(const Rule& rule, const BranchView& b, RuleCheck& c) const {
+  void Coverage(const BranchView& b, RuleCheck& c) const {
     if (b.members.empty()) {
       c.state = CheckState::kNotApplicable;
       return;
@@ -301,8 +370,8 @@ class Evaluator {
     c.state = CheckState::kMet;
     for (const Window& y : windows_[static_cast<size_t>(PeriodKind::kYear)]) {
       int covered = 0;
-      for (const MemberBrief* m : b.members) {
-        if (index_.HadHeartTalkLocked(m->id, y.year)) ++covered;
+      for (const MemberMonth& m : b.member_months) {
+        if (index_.HadHeartTalkLocked(m.id, y.year)) ++covered;
       }
       int total = static_cast<int>(b.members.size());
       c.required += total;
@@ -316,56 +385,57 @@ class Evaluator {
       Worsen(c.state, s);
       if (s != CheckState::kMet && (!c.due || y.last < *c.due)) c.due = y.last;
     }
-    (void)rule;
     if (c.state != CheckState::kMet) {
-      c.message = "谈心谈话覆盖党员 " + Count(c.recorded) + " / " + Count(c.required) + " 人次";
+      if (messages_)
+        c.message = "谈心谈话覆盖党员 " + Count(c.recorded) + " / " + Count(c.required) + " 人次";
     }
   }
 
-  void Term(const Rule& rule, const BranchView& b, RuleCheck& c) const {
+  void Term(const Prepared& p, const BranchView& b, RuleCheck& c) const {
     const OrgNode& n = b.branch->node;
     if (!n.term_end) {
       c.state = CheckState::kNotApplicable;
-      c.message = "未登记任期";
+      if (messages_) c.message = "未登记任期";
       return;
     }
     c.state = CheckState::kMet;
     c.due = n.term_end;
-    if (rule.params.count("years")) {  // ZB-18-13: the length of the term
+    if (p.years) {  // ZB-18-13: the length of the term
       if (!n.term_start) return;
-      const int years = static_cast<int>(rule.Number("years"));
+      const int years = *p.years;
       Date expected = n.term_start->AddYears(years);
       int diff = std::abs(n.term_end->days() - expected.days());
       if (diff > 366) {
         c.state = CheckState::kMissing;
-        c.message = "任期 " + n.term_start->ToString() + " 至 " + n.term_end->ToString() +
-                    "，与每届 " + Count(years) + " 年相差超过 1 年";
+        if (messages_)
+          c.message = "任期 " + n.term_start->ToString() + " 至 " + n.term_end->ToString() +
+                      "，与每届 " + Count(years) + " 年相差超过 1 年";
       }
       return;
     }
     // JG-18-R: the end of the term, announced six months ahead.
     if (*n.term_end < as_of_) {
       c.state = CheckState::kMissing;
-      c.message = "任期已于 " + n.term_end->ToString() + " 届满，应按期换届";
+      if (messages_) c.message = "任期已于 " + n.term_end->ToString() + " 届满，应按期换届";
     } else if (*n.term_end <= as_of_.AddMonths(6)) {
       c.state = CheckState::kDueSoon;
-      c.message = "任期将于 " + n.term_end->ToString() + " 届满，请做好换届准备";
+      if (messages_) c.message = "任期将于 " + n.term_end->ToString() + " 届满，请做好换届准备";
     }
   }
 
-  void Absence(const Rule& rule, const BranchView& b, RuleCheck& c) const {
+  void Absence(const Prepared& p, const BranchView& b, RuleCheck& c) const {
     if (b.members.empty()) {
       c.state = CheckState::kNotApplicable;
       return;
     }
-    const int warn = static_cast<int>(rule.Number("warn_months", 4));
-    const int alert = static_cast<int>(rule.Number("alert_months", 6));
+    const int warn = p.warn_months;
+    const int alert = p.alert_months;
     const int key = MonthKeyOf(as_of_);
     int warned = 0;
     int alerted = 0;
-    for (const MemberBrief* m : b.members) {
-      int months =
-          MonthsWithoutOrgLife(index_.LastAttendedMonthLocked(m->id, key), m->since, as_of_);
+    for (const MemberMonth& m : b.member_months) {
+      const std::optional<int> last = index_.LastAttendedMonthLocked(m.id, key);
+      const int months = key - std::max(m.since_key, last.value_or(m.since_key)) - 1;
       if (months >= alert) {
         ++alerted;
       } else if (months >= warn) {
@@ -378,8 +448,9 @@ class Evaluator {
               : warned > 0 ? CheckState::kDueSoon
                            : CheckState::kMet;
     if (alerted > 0 || warned > 0) {
-      c.message = Count(alerted) + " 名党员连续 " + Count(alert) + " 个月以上、" + Count(warned) +
-                  " 名连续 " + Count(warn) + " 个月以上未参加组织生活";
+      if (messages_)
+        c.message = Count(alerted) + " 名党员连续 " + Count(alert) + " 个月以上、" + Count(warned) +
+                    " 名连续 " + Count(warn) + " 个月以上未参加组织生活";
     }
   }
 
@@ -388,8 +459,15 @@ class Evaluator {
   const Date today_;
   const Date as_of_;
   std::array<std::vector<Window>, 3> windows_;  // by PeriodKind
-  // Scratch space and caches of one evaluation (an Evaluator is used by one thread).
-  mutable std::vector<FrequencySpec> specs_;
+  std::vector<Prepared> prepared_;              // by the index given to Check
+
+ public:
+  // Whether checks carry their message (see ComplianceDetail).
+  void set_messages(bool on) { messages_ = on; }
+
+ private:
+  bool messages_ = true;
+  // Scratch space of one evaluation (an Evaluator is used by one thread).
   mutable std::vector<const OrgNode*> holders_;
   mutable std::vector<int> by_month_;
 };
@@ -414,14 +492,17 @@ std::vector<BranchView> BranchViewsOf(const ComplianceInput& input) {
   }
   for (const MemberBrief& m : input.members) {
     auto it = branch_at.find(m.branch_id);
-    if (it != branch_at.end()) branches[it->second].members.push_back(&m);
+    if (it == branch_at.end()) continue;
+    BranchView& b = branches[it->second];
+    b.members.push_back(&m);
+    b.member_months.push_back({m.id, MonthKeyOf(m.since)});
   }
   return branches;
 }
 
 std::vector<const OrgNode*> RuleHolders(const Rule& rule, const BranchView& b) {
   std::vector<const OrgNode*> holders;
-  HoldersFor(rule.Text("applies_to"), b, holders);
+  HoldersFor(HoldersOf(rule.Text("applies_to")), b, holders);
   return holders;
 }
 
@@ -431,34 +512,72 @@ int MonthsWithoutOrgLife(std::optional<int> last_attended_month, Date since, Dat
   return std::max(0, MonthKeyOf(as_of) - start - 1);
 }
 
+ComplianceScope::ComplianceScope(ComplianceInput input)
+    : input_(std::move(input)), branches_(BranchViewsOf(input_)) {}
+
+Result<std::shared_ptr<const ComplianceScope>> ComplianceScopes::For(NodeId node, Date today) {
+  const uint64_t version = roster_.Version();  // before reading, so a change makes it stale
+  {
+    std::lock_guard lock(mu_);
+    for (auto it = kept_.begin(); it != kept_.end(); ++it) {
+      if (it->node != node || it->version != version || it->today != today) continue;
+      Kept found = std::move(*it);
+      kept_.erase(it);
+      kept_.push_back(found);
+      return found.scope;
+    }
+  }
+  // Built outside the lock: two requests may both build it, and the later one is kept.
+  ComplianceInput input;
+  DJ_ASSIGN_OR_RETURN(input.nodes, roster_.Headcounts(node));
+  input.members = roster_.ActiveMembersUnder(node);
+  auto scope = std::make_shared<const ComplianceScope>(std::move(input));
+  std::lock_guard lock(mu_);
+  std::erase_if(kept_, [&](const Kept& k) { return k.node == node || k.version != version; });
+  if (kept_.size() >= capacity_) kept_.erase(kept_.begin());
+  kept_.push_back({node, version, today, scope});
+  return std::shared_ptr<const ComplianceScope>(scope);
+}
+
 ComplianceReport EvaluateCompliance(const RuleBook& rules, const LifeIndex& index,
-                                    const ComplianceInput& input, const Period& period,
-                                    Date today) {
+                                    const ComplianceScope& scope, const Period& period, Date today,
+                                    ComplianceDetail detail) {
   ComplianceReport report;
   report.period = period;
   report.as_of = std::min(today, period.last());
+  const ComplianceInput& input = scope.input();
   if (input.nodes.empty()) return report;
   report.node_id = input.nodes.front().node.id;
   for (const Rule* r : rules.InForce(report.as_of)) {
     if (Evaluator::PerBranch(*r)) report.rules.push_back(r);
   }
 
-  std::vector<BranchView> branches = BranchViewsOf(input);
-  Evaluator evaluator(index, period, today);
+  Evaluator evaluator(index, report.rules, period, today);
   auto lock = index.ReadLock();
-  report.branches.reserve(branches.size());
-  for (const BranchView& b : branches) {
-    BranchCompliance bc;
+  report.branches.reserve(scope.branches().size());
+  const bool all = detail == ComplianceDetail::kAll;
+  evaluator.set_messages(all);
+  for (const BranchView& b : scope.branches()) {
+    BranchCompliance& bc = report.branches.emplace_back();
     bc.branch_id = b.branch->node.id;
     bc.checks.reserve(report.rules.size());
-    for (const Rule* r : report.rules) {
-      RuleCheck c = evaluator.Check(*r, b);
+    for (size_t i = 0; i < report.rules.size(); ++i) {
+      RuleCheck& c = bc.checks.emplace_back(evaluator.Check(i, b));
       if (c.state == CheckState::kMissing) bc.compliant = false;
-      bc.checks.push_back(std::move(c));
     }
-    report.branches.push_back(std::move(bc));
+    if (!all && !bc.compliant) {  // the same checks again, this time with their messages
+      evaluator.set_messages(true);
+      for (size_t i = 0; i < report.rules.size(); ++i) bc.checks[i] = evaluator.Check(i, b);
+      evaluator.set_messages(false);
+    }
   }
   return report;
+}
+
+ComplianceReport EvaluateCompliance(const RuleBook& rules, const LifeIndex& index,
+                                    const ComplianceInput& input, const Period& period,
+                                    Date today) {
+  return EvaluateCompliance(rules, index, ComplianceScope(input), period, today);
 }
 
 }  // namespace dj

@@ -10,6 +10,8 @@
 // check is missing.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,20 +62,80 @@ struct ComplianceInput {
   std::vector<MemberBrief> members;  // active members under the node (ActiveMembersUnder)
 };
 
+// A member as the per-member rules read them: the id and the month key of `since`.
+struct MemberMonth {
+  MemberId id = 0;
+  int32_t since_key = 0;
+};
+
 // A branch of the input with its groups and its active members.
 struct BranchView {
   const NodeHeadcount* branch = nullptr;
   std::vector<const NodeHeadcount*> groups;
   std::vector<const MemberBrief*> members;
+  std::vector<MemberMonth> member_months;  // the same members, side by side in memory
 };
 // The branches of `input` in pre-order; the views point into `input`.
 std::vector<BranchView> BranchViewsOf(const ComplianceInput& input);
+
+// An input with its branch views, built once and then read by any number of evaluations
+// (the views point into the input, so a scope is neither copied nor moved).
+class ComplianceScope {
+ public:
+  explicit ComplianceScope(ComplianceInput input);
+  ComplianceScope(const ComplianceScope&) = delete;
+  ComplianceScope& operator=(const ComplianceScope&) = delete;
+
+  const ComplianceInput& input() const { return input_; }
+  const std::vector<BranchView>& branches() const { return branches_; }
+
+ private:
+  ComplianceInput input_;
+  std::vector<BranchView> branches_;
+};
+
+// The scope of a node as the roster has it today: its headcounts and active members. Taking
+// them from a roster of 120,000 members costs more than the whole roll-up, and they change
+// only when the tree or the members do, so the latest few are kept and handed out again while
+// Roster::Version() and the day are unchanged. Thread-safe.
+class ComplianceScopes {
+ public:
+  explicit ComplianceScopes(const Roster& roster, size_t capacity = 8)
+      : roster_(roster), capacity_(capacity) {}
+
+  // NotFound when the node does not exist.
+  Result<std::shared_ptr<const ComplianceScope>> For(NodeId node, Date today);
+
+ private:
+  struct Kept {
+    NodeId node = 0;
+    uint64_t version = 0;
+    Date today;
+    std::shared_ptr<const ComplianceScope> scope;
+  };
+  const Roster& roster_;
+  const size_t capacity_;
+  std::mutex mu_;
+  std::vector<Kept> kept_;  // guarded by mu_; the most recently used last
+};
 // The nodes that must hold meetings under frequency rule `rule` in branch `b`: the branch,
 // the branch when it has a committee, or its groups with members (params.applies_to).
 std::vector<const OrgNode*> RuleHolders(const Rule& rule, const BranchView& b);
 
+// Which checks carry their message. Building a sentence for each of the province's 80,000
+// checks costs more than the checks; a roll-up shows the messages of the branches that fall
+// short only.
+enum class ComplianceDetail {
+  kAll,
+  kNonCompliant,  // the checks of compliant branches have an empty message
+};
+
 // Evaluates every branch under input.nodes.front() for `period` as of `today`. Reads `index`
 // under its read lock. Pure otherwise: the same inputs give the same report.
+ComplianceReport EvaluateCompliance(const RuleBook& rules, const LifeIndex& index,
+                                    const ComplianceScope& scope, const Period& period, Date today,
+                                    ComplianceDetail detail = ComplianceDetail::kAll);
+// The same for an input used once.
 ComplianceReport EvaluateCompliance(const RuleBook& rules, const LifeIndex& index,
                                     const ComplianceInput& input, const Period& period, Date today);
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/roster/roster.h"
 #include "domain/testing/fixtures.h"
 
 namespace dj {
@@ -363,6 +364,89 @@ TEST(ComplianceTest, StructureRulesFromHeadcounts) {
   EXPECT_EQ(CheckOf(r, 5, "ZB-18-3").state, S::kMissing);
   EXPECT_EQ(CheckOf(r, 5, "ZB-18-4").state, S::kNotApplicable);
   EXPECT_EQ(CheckOf(r, 3, "ZB-18-3").state, S::kMet);
+}
+
+TEST(ComplianceTest, RollUpsCarryTheMessagesOfTheBranchesThatFallShort) {
+  // November, seen on 5 December: branch 3 held no committee meeting in November (missing);
+  // branch 5 is compliant, but its quarter's assembly is due soon, which has a message in full
+  // detail only.
+  ComplianceInput in = Tree();
+  std::vector<MeetingFacts> held;
+  MeetingId id = 1;
+  for (NodeId n : {3, 5}) {
+    held.push_back(Held(id++, n, T::kThemeDay, "2026-11-10"));
+    held.push_back(Held(id++, n, T::kPartyLecture, "2026-11-10"));
+  }
+  held.push_back(Held(id++, 4, T::kGroupMeeting, "2026-11-10"));
+  LifeIndex index;
+  index.Load(held);
+  const ComplianceScope scope(in);
+  const Period period = Month(2026, 11);
+  const Date today = D("2026-12-05");
+  ComplianceReport all =
+      EvaluateCompliance(RuleBook::Builtin(), index, scope, period, today, ComplianceDetail::kAll);
+  ComplianceReport short_only = EvaluateCompliance(RuleBook::Builtin(), index, scope, period, today,
+                                                   ComplianceDetail::kNonCompliant);
+  ASSERT_EQ(all.branches.size(), 2u);
+  ASSERT_EQ(short_only.branches.size(), 2u);
+  for (size_t b = 0; b < all.branches.size(); ++b) {
+    const BranchCompliance& full = all.branches[b];
+    const BranchCompliance& brief = short_only.branches[b];
+    EXPECT_EQ(full.compliant, brief.compliant);
+    ASSERT_EQ(full.checks.size(), brief.checks.size());
+    for (size_t i = 0; i < full.checks.size(); ++i) {
+      EXPECT_EQ(full.checks[i].state, brief.checks[i].state) << full.checks[i].rule->id;
+      EXPECT_EQ(full.checks[i].recorded, brief.checks[i].recorded) << full.checks[i].rule->id;
+      EXPECT_EQ(brief.checks[i].message, full.compliant ? "" : full.checks[i].message)
+          << "branch " << full.branch_id << " " << full.checks[i].rule->id;
+    }
+  }
+  EXPECT_FALSE(all.branches[0].compliant);
+  EXPECT_NE(CheckOf(short_only, 3, "ZB-18-6").message, "");
+  EXPECT_TRUE(all.branches[1].compliant);
+  EXPECT_EQ(CheckOf(all, 5, "ZB-18-5").state, S::kDueSoon);
+  EXPECT_NE(CheckOf(all, 5, "ZB-18-5").message, "");
+  EXPECT_EQ(CheckOf(short_only, 5, "ZB-18-5").message, "");
+}
+
+TEST(ComplianceScopesTest, KeepsAScopeUntilTheRosterOrTheDayChanges) {
+  FixedClock clock = FixedClock::AtNoon(D("2026-11-22"));
+  Roster roster(clock);
+  RosterSnapshot snapshot;
+  snapshot.nodes = {MakeNode(1, K::kCommittee, "c", std::nullopt), MakeNode(2, K::kUnit, "u", 1),
+                    MakeNode(3, K::kBranch, "b3", 2), MakeNode(5, K::kUnit, "u5", 1)};
+  ASSERT_TRUE(roster.Load(snapshot).ok());
+  ComplianceScopes scopes(roster, 2);
+  const Date today = D("2026-11-22");
+  auto first = scopes.For(1, today);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ((*first)->branches().size(), 1u);
+  auto again = scopes.For(1, today);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->get(), first->get());  // kept
+
+  auto next_day = scopes.For(1, D("2026-11-23"));
+  ASSERT_TRUE(next_day.ok());
+  EXPECT_NE(next_day->get(), first->get());
+
+  // A change of the tree: the new branch is in the next scope.
+  ASSERT_TRUE(roster.PutNode(MakeNode(4, K::kBranch, "b4", 2)).ok());
+  auto changed = scopes.For(1, today);
+  ASSERT_TRUE(changed.ok());
+  EXPECT_NE(changed->get(), first->get());
+  EXPECT_EQ((*changed)->branches().size(), 2u);
+  EXPECT_EQ((*first)->branches().size(), 1u);  // what a reader holds does not change
+
+  // At most `capacity` kept, the least recently used dropped.
+  auto unit = scopes.For(2, today);
+  auto other = scopes.For(5, today);
+  ASSERT_TRUE(unit.ok() && other.ok());
+  EXPECT_EQ(scopes.For(5, today)->get(), other->get());
+  EXPECT_NE(scopes.For(1, today)->get(), changed->get());
+
+  auto missing = scopes.For(99, today);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().key, "org.not_found");
 }
 
 }  // namespace

@@ -54,10 +54,16 @@ const char* ReminderStateId(ReminderState state) { return kStateIds[static_cast<
 
 std::vector<Reminder> BuildReminders(const RuleBook& rules, const LifeIndex& index,
                                      const ComplianceInput& input, Date today, int within_days) {
+  return BuildReminders(rules, index, ComplianceScope(input), today, within_days);
+}
+
+std::vector<Reminder> BuildReminders(const RuleBook& rules, const LifeIndex& index,
+                                     const ComplianceScope& scope, Date today, int within_days) {
   std::vector<Reminder> out;
+  const ComplianceInput& input = scope.input();
   if (input.nodes.empty()) return out;
   const std::vector<const Rule*> in_force = rules.InForce(today);
-  const std::vector<BranchView> branches = BranchViewsOf(input);
+  const std::vector<BranchView>& branches = scope.branches();
   auto lock = index.ReadLock();
 
   // Meetings: the current window not yet met, and the last one missed.

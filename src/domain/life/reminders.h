@@ -50,6 +50,9 @@ struct Reminder {
 // `within_days` or already overdue, and the announcements of terms, probations, absences,
 // birthdays and medals. Most urgent first (state, then due date, then node and member).
 std::vector<Reminder> BuildReminders(const RuleBook& rules, const LifeIndex& index,
+                                     const ComplianceScope& scope, Date today, int within_days);
+// The same for an input used once.
+std::vector<Reminder> BuildReminders(const RuleBook& rules, const LifeIndex& index,
                                      const ComplianceInput& input, Date today, int within_days);
 
 }  // namespace dj

@@ -105,6 +105,7 @@ Status Roster::Load(const RosterSnapshot& snapshot) {
   for (const Facts& f : facts) CountActive(active_at, f, +1);
 
   std::unique_lock lock(mu_);
+  version_.fetch_add(1, std::memory_order_relaxed);
   tree_ = std::move(tree);
   by_code_ = std::move(by_code);
   members_ = std::move(facts);
@@ -223,6 +224,7 @@ Status Roster::RebuildTree(std::vector<OrgNode> nodes) {
 
 Status Roster::PutNode(const OrgNode& node) {
   std::unique_lock lock(mu_);
+  version_.fetch_add(1, std::memory_order_relaxed);
   std::vector<OrgNode> nodes = tree_.nodes();
   auto it =
       std::find_if(nodes.begin(), nodes.end(), [&](const OrgNode& n) { return n.id == node.id; });
@@ -236,6 +238,7 @@ Status Roster::PutNode(const OrgNode& node) {
 
 void Roster::RemoveNode(NodeId id) {
   std::unique_lock lock(mu_);
+  version_.fetch_add(1, std::memory_order_relaxed);
   std::vector<OrgNode> nodes = tree_.nodes();
   std::erase_if(nodes, [&](const OrgNode& n) { return n.id == id; });
   // Removing a leaf from a tree leaves a tree; the services only remove leaves.
@@ -332,6 +335,7 @@ void Roster::RemoveFactsLocked(MemberId id) {
 void Roster::PutMember(const Member& member, const std::vector<MembershipPeriod>& periods) {
   Facts facts = MakeFacts(member, periods);  // outside the lock: computes the sort key
   std::unique_lock lock(mu_);
+  version_.fetch_add(1, std::memory_order_relaxed);
   RemoveFactsLocked(member.id);
   AddFactsLocked(std::move(facts));
 }
@@ -352,12 +356,14 @@ void Roster::ClearSecretaryLocked(Pred vacate) {
 
 void Roster::RemoveMember(MemberId id) {
   std::unique_lock lock(mu_);
+  version_.fetch_add(1, std::memory_order_relaxed);
   RemoveFactsLocked(id);
   ClearSecretaryLocked([id](const OrgNode& n) { return n.secretary_id == id; });
 }
 
 void Roster::ClearSecretary(const std::vector<NodeId>& nodes) {
   std::unique_lock lock(mu_);
+  version_.fetch_add(1, std::memory_order_relaxed);
   ClearSecretaryLocked(
       [&](const OrgNode& n) { return std::find(nodes.begin(), nodes.end(), n.id) != nodes.end(); });
 }

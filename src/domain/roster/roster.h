@@ -11,6 +11,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -131,6 +132,9 @@ class Roster {
   // exist are left out), for filters that list nodes.
   std::vector<NodeId> NodesUnder(const std::vector<NodeId>& roots) const;
   size_t NodeCount() const;
+  // A number that changes with every change of the tree or the members: what was read from
+  // the roster while it was unchanged is still current. Read it before reading the roster.
+  uint64_t Version() const { return version_.load(std::memory_order_relaxed); }
   // Nodes under `roots` whose name or code contains `text` (codes ignoring ASCII case), in
   // tree order, at most `limit`; `total` gets the number of matches.
   std::vector<OrgNode> FindNodes(std::string_view text, const std::vector<NodeId>& roots,
@@ -217,6 +221,8 @@ class Roster {
   const Clock& clock_;
   std::mutex write_mutex_;
   mutable std::shared_mutex mu_;
+  // Bumped by every change, under the exclusive lock (see Version()).
+  std::atomic<uint64_t> version_{0};
   OrgTree tree_;                                       // guarded by mu_
   std::unordered_map<std::string, NodeId> by_code_;    // guarded by mu_
   std::vector<Facts> members_;                         // guarded by mu_

@@ -306,23 +306,33 @@ std::string BranchPath(const Roster& roster, NodeId id) {
   return path;
 }
 
+// Whether the compliance of `node` lists every branch with its checks: at a unit and below.
+// Above, it lists the branches that fall short (kMaxBranchesListed of them).
+bool ListsAllBranches(const OrgNode& node) {
+  return node.kind != NodeKind::kCommittee && node.kind != NodeKind::kZone;
+}
+
 struct Evaluation {
-  ComplianceInput input;
+  std::shared_ptr<const ComplianceScope> scope;
   ComplianceReport report;
+
+  const ComplianceInput& input() const { return scope->input(); }
 };
 
-Result<Evaluation> Evaluate(const Roster& roster, const LifeIndex& index, const RuleBook& rules,
+Result<Evaluation> Evaluate(ComplianceScopes& scopes, const LifeIndex& index, const RuleBook& rules,
                             NodeId node, const Period& period, Date today) {
   Evaluation e;
-  DJ_ASSIGN_OR_RETURN(e.input.nodes, roster.Headcounts(node));
-  e.input.members = roster.ActiveMembersUnder(node);
-  e.report = EvaluateCompliance(rules, index, e.input, period, today);
+  DJ_ASSIGN_OR_RETURN(e.scope, scopes.For(node, today));
+  e.report = EvaluateCompliance(rules, index, *e.scope, period, today,
+                                ListsAllBranches(e.input().nodes.front().node)
+                                    ? ComplianceDetail::kAll
+                                    : ComplianceDetail::kNonCompliant);
   return e;
 }
 
 json ComplianceJson(const Evaluation& e, const Roster& roster) {
   const ComplianceReport& r = e.report;
-  const OrgNode& node = e.input.nodes.front().node;
+  const OrgNode& node = e.input().nodes.front().node;
   json rules = json::array();
   for (const Rule* rule : r.rules) rules.push_back(RuleBriefJson(*rule));
 
@@ -352,8 +362,8 @@ json ComplianceJson(const Evaluation& e, const Roster& roster) {
   std::vector<const OrgNode*> child_nodes;
   {
     const OrgNode* current = nullptr;
-    for (size_t i = 1; i < e.input.nodes.size(); ++i) {
-      const OrgNode& n = e.input.nodes[i].node;
+    for (size_t i = 1; i < e.input().nodes.size(); ++i) {
+      const OrgNode& n = e.input().nodes[i].node;
       if (n.parent_id == node.id) {
         current = &n;
         child_nodes.push_back(current);
@@ -378,9 +388,9 @@ json ComplianceJson(const Evaluation& e, const Roster& roster) {
   }
 
   // Branches: all of them at unit level and below, else the non-compliant first few.
-  const bool all = node.kind != NodeKind::kCommittee && node.kind != NodeKind::kZone;
+  const bool all = ListsAllBranches(node);
   std::unordered_map<NodeId, const OrgNode*> by_id;
-  for (const NodeHeadcount& n : e.input.nodes) by_id.emplace(n.node.id, &n.node);
+  for (const NodeHeadcount& n : e.input().nodes) by_id.emplace(n.node.id, &n.node);
   json list = json::array();
   int64_t listed_total = 0;
   for (const BranchCompliance& b : r.branches) {
@@ -470,8 +480,8 @@ Result<std::vector<LedgerRecord>> LedgerRecords(MeetingRepository& repo, const R
 }  // namespace
 
 void AddLifeRoutes(Router& router, MeetingService& meetings, MeetingRepository& repo,
-                   const LifeIndex& index, const Roster& roster, const RuleBook& rules,
-                   const Clock& clock) {
+                   const LifeIndex& index, const Roster& roster, ComplianceScopes& scopes,
+                   const RuleBook& rules, const Clock& clock) {
   const RouteAccess read_node{"life.read", AccessTarget::kQueryNode};
   const RouteAccess read_meeting{"life.read", AccessTarget::kPathMeeting};
   const RouteAccess write_meeting{"life.write", AccessTarget::kPathMeeting};
@@ -651,20 +661,20 @@ void AddLifeRoutes(Router& router, MeetingService& meetings, MeetingRepository& 
 
   router.Add(
       Method::kGet, "/api/life/compliance",
-      [&index, &roster, &rules, &clock](Request& request) -> Result<Response> {
+      [&index, &roster, &scopes, &rules, &clock](Request& request) -> Result<Response> {
         QueryReader query(request);
         DJ_ASSIGN_OR_RETURN(NodeId node, NodeParam(query, request));
         Period period = ReadPeriod(query, clock.Today());
         DJ_RETURN_IF_ERROR(query.Finish());
         DJ_ASSIGN_OR_RETURN(Evaluation e,
-                            Evaluate(roster, index, rules, node, period, clock.Today()));
+                            Evaluate(scopes, index, rules, node, period, clock.Today()));
         return JsonOk(ComplianceJson(e, roster));
       },
       read_node);
 
   router.Add(
       Method::kGet, "/api/life/compliance/branch/:id",
-      [&index, &roster, &rules, &clock](Request& request) -> Result<Response> {
+      [&index, &roster, &scopes, &rules, &clock](Request& request) -> Result<Response> {
         DJ_ASSIGN_OR_RETURN(NodeId id, PathId(request));
         QueryReader query(request);
         Period period = ReadPeriod(query, clock.Today());
@@ -675,10 +685,10 @@ void AddLifeRoutes(Router& router, MeetingService& meetings, MeetingRepository& 
           return Error::InvalidArgument("life.not_a_branch", branch->name + " 不是党支部");
         }
         DJ_ASSIGN_OR_RETURN(Evaluation e,
-                            Evaluate(roster, index, rules, id, period, clock.Today()));
+                            Evaluate(scopes, index, rules, id, period, clock.Today()));
         json checks = json::array();
         const BranchCompliance& b = e.report.branches.front();
-        std::vector<BranchView> views = BranchViewsOf(e.input);
+        const std::vector<BranchView>& views = e.scope->branches();
         auto lock = index.ReadLock();
         for (const RuleCheck& c : b.checks) {
           json item = CheckJson(c);
@@ -718,18 +728,16 @@ void AddLifeRoutes(Router& router, MeetingService& meetings, MeetingRepository& 
 
   router.Add(
       Method::kGet, "/api/life/reminders",
-      [&index, &roster, &rules, &clock](Request& request) -> Result<Response> {
+      [&index, &roster, &scopes, &rules, &clock](Request& request) -> Result<Response> {
         QueryReader query(request);
         DJ_ASSIGN_OR_RETURN(NodeId node, NodeParam(query, request));
         int within = static_cast<int>(query.Int("within", 1, 366).value_or(30));
         int64_t limit = query.Int("limit", 1, kMaxReminders).value_or(200);
         std::optional<std::string> kind = query.Text("kind");
         DJ_RETURN_IF_ERROR(query.Finish());
-        ComplianceInput input;
-        DJ_ASSIGN_OR_RETURN(input.nodes, roster.Headcounts(node));
-        input.members = roster.ActiveMembersUnder(node);
         const Date today = clock.Today();
-        std::vector<Reminder> all = BuildReminders(rules, index, input, today, within);
+        DJ_ASSIGN_OR_RETURN(std::shared_ptr<const ComplianceScope> scope, scopes.For(node, today));
+        std::vector<Reminder> all = BuildReminders(rules, index, *scope, today, within);
         json counts = json::object();
         json by_kind = json::object();
         json items = json::array();
@@ -754,7 +762,7 @@ void AddLifeRoutes(Router& router, MeetingService& meetings, MeetingRepository& 
 
   router.Add(
       Method::kGet, "/api/life/calendar",
-      [&meetings, &index, &roster, &rules, &clock](Request& request) -> Result<Response> {
+      [&meetings, &index, &roster, &scopes, &rules, &clock](Request& request) -> Result<Response> {
         QueryReader query(request);
         DJ_ASSIGN_OR_RETURN(NodeId node, NodeParam(query, request));
         const Date today = clock.Today();
@@ -766,10 +774,9 @@ void AddLifeRoutes(Router& router, MeetingService& meetings, MeetingRepository& 
           return Error::Validation(
               {{0, "to", to.ToString(), "range_invalid", "日期范围应在 1 至 366 天之间"}});
         }
-        ComplianceInput input;
-        DJ_ASSIGN_OR_RETURN(input.nodes, roster.Headcounts(node));
-        input.members = roster.ActiveMembersUnder(node);
-        std::vector<BranchView> branches = BranchViewsOf(input);
+        DJ_ASSIGN_OR_RETURN(std::shared_ptr<const ComplianceScope> scope, scopes.For(node, today));
+        const ComplianceInput& input = scope->input();
+        const std::vector<BranchView>& branches = scope->branches();
         const bool detail = branches.size() <= kCalendarBranchDetail;
         json items = json::array();
         // Obligations: each window of a frequency rule ending in the range, not yet met.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "common/date.h"
+#include "domain/life/compliance.h"
 #include "domain/life/life_index.h"
 #include "domain/life/meeting_service.h"
 #include "domain/roster/roster.h"
@@ -17,7 +18,7 @@ inline constexpr size_t kMeetingBodyLimit = 1024 * 1024;
 
 // Registers the routes. Everything passed must outlive the router.
 void AddLifeRoutes(Router& router, MeetingService& meetings, MeetingRepository& repo,
-                   const LifeIndex& index, const Roster& roster, const RuleBook& rules,
-                   const Clock& clock);
+                   const LifeIndex& index, const Roster& roster, ComplianceScopes& scopes,
+                   const RuleBook& rules, const Clock& clock);
 
 }  // namespace dj::http
