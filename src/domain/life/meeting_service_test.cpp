@@ -192,9 +192,7 @@ TEST_F(MeetingServiceTest, ReportsEveryProblemAndWritesNothing) {
   m.duration_minutes = 2000;
   Result<Meeting> r = meetings_.Create(ctx_, m);
   ASSERT_FALSE(r.ok());
-  std::vector<std::string> keys;
-  for (const FieldError& e : r.error().fields) keys.push_back(e.field + ":" + e.key);
-  EXPECT_EQ(keys,
+  EXPECT_EQ(testing::FieldKeys(r.error().fields),
             (std::vector<std::string>{"date:date_in_future", "duration_minutes:duration_invalid",
                                       "topics:topics_required", "attendees:attendee_not_member",
                                       "absences:absent_and_present"}));

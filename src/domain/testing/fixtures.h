@@ -2,15 +2,24 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "common/date.h"
 #include "common/id_number.h"
+#include "common/result.h"
 #include "domain/member/member.h"
 #include "domain/org/org_node.h"
 
 namespace dj::testing {
 
 inline Date D(const char* text) { return *Date::Parse(text); }
+
+// "field:key" of each error, in order: what a table-driven test of a check compares.
+inline std::vector<std::string> FieldKeys(const std::vector<FieldError>& errors) {
+  std::vector<std::string> keys;
+  for (const FieldError& e : errors) keys.push_back(e.field + ":" + e.key);
+  return keys;
+}
 
 // A valid ID number for `birth` and `gender`; `seq` (0..49) makes numbers distinct.
 inline std::string MakeIdNumber(Date birth, Gender gender, int seq, const char* region = "420106") {
