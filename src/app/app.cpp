@@ -14,6 +14,7 @@
 #include "http/api/member_controller.h"
 #include "http/api/member_sheet_controller.h"
 #include "http/api/org_controller.h"
+#include "http/api/transfer_controller.h"
 
 #ifndef DJ_VERSION
 #define DJ_VERSION "0.0.0"
@@ -85,6 +86,7 @@ Result<std::unique_ptr<App>> App::Open(const AppOptions& options) {
   app->orgs_ = std::make_unique<OrgService>(app->store_->orgs(), *app->roster_);
   app->members_ =
       std::make_unique<MemberService>(app->store_->members(), *app->roster_, *app->clock_);
+  DJ_RETURN_IF_ERROR(app->members_->LoadTransfers());
   app->auth_ =
       std::make_unique<AuthService>(app->store_->auth(), *app->roster_, options.auth_policy);
   app->life_ = std::make_unique<LifeIndex>();
@@ -108,6 +110,7 @@ void App::AddRoutes(http::Router& router) {
   http::AddAuditRoutes(router, store_->audit(), *roster_);
   http::AddOrgRoutes(router, *orgs_, *roster_, *clock_);
   http::AddMemberRoutes(router, *members_, *roster_, *clock_);
+  http::AddTransferRoutes(router, *members_, *roster_);
   http::AddMemberSheetRoutes(router, *members_, *roster_, *clock_);
   http::AddLifeRoutes(router, *meetings_, store_->meetings(), *life_, *roster_, *scopes_,
                       RuleBook::Builtin(), *clock_);

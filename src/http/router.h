@@ -34,6 +34,8 @@ enum class AccessTarget {
   kQuerySubtree,  // query parameter "subtree" when given; the handler filters by scope
   kQueryNode,     // query parameter "node" when given; the handler uses the caller's root else
   kBody,          // nodes named in the body: the handler checks each one (http::Authorize)
+  kPathRecord,    // path parameter ":id" is a record naming nodes (a transfer's two branches):
+                  // the handler loads it and checks the node its action needs (http::Authorize)
 };
 
 // Who may call a route, declared next to the route so that a test can check every route

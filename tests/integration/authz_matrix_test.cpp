@@ -236,6 +236,13 @@ class AuthzMatrixTest : public ::testing::Test {
     return Created(admin_->Post("/api/members", MemberBody(branch)), "a member");
   }
 
+  // A pending transfer of a fresh member of `from` to `to`.
+  static int64_t FreshTransfer(int64_t from, int64_t to) {
+    return Created(admin_->Post("/api/members/" + Str(FreshMember(from)) + "/transfer-requests",
+                                {{"to_branch_id", to}}),
+                   "a transfer request");
+  }
+
   // A meeting body for `node` that passes every check, `attendee` being on its rolls.
   static json MeetingBody(int64_t node, int64_t attendee) {
     return {{"node_id", node},
@@ -695,6 +702,99 @@ std::vector<RouteCase> AuthzMatrixTest::Matrix() {
         {"outside: a fresh member of kBranch to kOtherBranch", Where::kOutside, kCommitteeAdminOnly,
          true, [transfer](Role) { return transfer(FreshMember(kBranch), kOtherBranch); },
          [transfer] { return transfer(FreshMember(kBranch), kMissing); }}}},
+
+      // --- Two-step transfers: the sending side starts and withdraws, the receiving side
+      // accepts or returns; either side reads.
+      {Method::kGet,
+       "/api/transfers",
+       "member.read",
+       {{"no target: without node, the caller's own scope", Where::kNoTarget, kReaders, true,
+         [](Role) { return Get("/api/transfers"); }},
+        {"inside: node kBranch", Where::kInside, kReaders, true,
+         [](Role) { return Get("/api/transfers?status=pending&node=" + Str(kBranch)); }},
+        {"outside: node kOtherBranch", Where::kOutside, kCommitteeAdminOnly, true,
+         [](Role) { return Get("/api/transfers?node=" + Str(kOtherBranch)); },
+         [] { return Get("/api/transfers?node=" + kMissingText); }}}},
+      {Method::kGet,
+       "/api/transfers/:id",
+       "member.read",
+       {{"inside: kOtherBranch to kBranch (the receiving end)", Where::kInside, kReaders, true,
+         [](Role) { return Get("/api/transfers/" + Str(FreshTransfer(kOtherBranch, kBranch))); }},
+        {"outside: kOtherBranch to branch 46, neither end in scope", Where::kOutside,
+         kCommitteeAdminOnly, true,
+         [](Role) { return Get("/api/transfers/" + Str(FreshTransfer(kOtherBranch, 46))); },
+         [] { return Get("/api/transfers/" + kMissingText); }}}},
+      {Method::kGet,
+       "/api/transfers/branches",
+       "member.write",
+       {{"no target: branches of the whole tree, for the receiving end", Where::kNoTarget, kWriters,
+         true, [](Role) { return Get("/api/transfers/branches?q=%E6%94%AF%E9%83%A8"); }}}},
+      {Method::kPost,
+       "/api/members/:id/transfer-requests",
+       "member.write",
+       {{"inside: a fresh member of kBranch to kOtherBranch (only the sending end counts)",
+         Where::kInside, kWriters, true,
+         [](Role) {
+           return Post("/api/members/" + Str(FreshMember(kBranch)) + "/transfer-requests",
+                       {{"to_branch_id", kOtherBranch}});
+         }},
+        {"outside: a fresh member of kOtherBranch to kBranch", Where::kOutside, kCommitteeAdminOnly,
+         true,
+         [](Role) {
+           return Post("/api/members/" + Str(FreshMember(kOtherBranch)) + "/transfer-requests",
+                       {{"to_branch_id", kBranch}});
+         },
+         [] {
+           return Post("/api/members/" + kMissingText + "/transfer-requests",
+                       {{"to_branch_id", kBranch}});
+         }}}},
+      {Method::kPost,
+       "/api/transfers/:id/accept",
+       "member.write",
+       {{"inside: kOtherBranch to kBranch", Where::kInside, kWriters, true,
+         [](Role) {
+           return Post("/api/transfers/" + Str(FreshTransfer(kOtherBranch, kBranch)) + "/accept",
+                       json::object());
+         }},
+        {"outside: kBranch to kOtherBranch (only the receiving end may accept)", Where::kOutside,
+         kCommitteeAdminOnly, true,
+         [](Role) {
+           return Post("/api/transfers/" + Str(FreshTransfer(kBranch, kOtherBranch)) + "/accept",
+                       json::object());
+         },
+         [] { return Post("/api/transfers/" + kMissingText + "/accept", json::object()); }}}},
+      {Method::kPost,
+       "/api/transfers/:id/return",
+       "member.write",
+       {{"inside: kOtherBranch to kBranch", Where::kInside, kWriters, true,
+         [](Role) {
+           return Post("/api/transfers/" + Str(FreshTransfer(kOtherBranch, kBranch)) + "/return",
+                       {{"reason", "本支部不是该党员的工作单位"}});
+         }},
+        {"outside: kBranch to kOtherBranch (only the receiving end may return)", Where::kOutside,
+         kCommitteeAdminOnly, true,
+         [](Role) {
+           return Post("/api/transfers/" + Str(FreshTransfer(kBranch, kOtherBranch)) + "/return",
+                       {{"reason", "矩阵退回"}});
+         },
+         [] {
+           return Post("/api/transfers/" + kMissingText + "/return", {{"reason", "矩阵退回"}});
+         }}}},
+      {Method::kPost,
+       "/api/transfers/:id/cancel",
+       "member.write",
+       {{"inside: kBranch to kOtherBranch", Where::kInside, kWriters, true,
+         [](Role) {
+           return Post("/api/transfers/" + Str(FreshTransfer(kBranch, kOtherBranch)) + "/cancel",
+                       json::object());
+         }},
+        {"outside: kOtherBranch to kBranch (only the sending end may withdraw)", Where::kOutside,
+         kCommitteeAdminOnly, true,
+         [](Role) {
+           return Post("/api/transfers/" + Str(FreshTransfer(kOtherBranch, kBranch)) + "/cancel",
+                       json::object());
+         },
+         [] { return Post("/api/transfers/" + kMissingText + "/cancel", json::object()); }}}},
 
       // --- Audit.
       {Method::kGet,

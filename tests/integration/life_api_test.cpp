@@ -246,10 +246,31 @@ TEST_F(LifeApiTest, ComplianceRollsUpAndDrillsDownToTheRecords) {
   }
   EXPECT_TRUE(found) << branch;
 
+  // At the committee only the listed (non-compliant) branches' checks carry messages, and the
+  // units are listed when their party body does not fit their size (JG-19-1/2).
+  for (const json& b : root.data()["branches"]) EXPECT_FALSE(b["compliant"].get<bool>()) << b;
+  ASSERT_EQ(root.data()["unit_rules"].size(), 2u);
+  EXPECT_EQ(root.data()["unit_rules"][0]["id"], "JG-19-1");
+  int64_t units = summary["units"];
+  EXPECT_GT(units, 0);
+  EXPECT_EQ(static_cast<int64_t>(root.data()["units"].size()),
+            units - summary["units_compliant"].get<int64_t>());
+  for (const json& u : root.data()["units"]) {
+    EXPECT_FALSE(u["compliant"].get<bool>()) << u;
+    bool explained = false;
+    for (const json& c : u["checks"]) {
+      if (c["state"] == "missing") explained = !c["message"].get<std::string>().empty();
+    }
+    EXPECT_TRUE(explained) << u;
+  }
+
   ApiReply unit = unit_admin_->Get("/api/life/compliance?period=year");
   ASSERT_EQ(unit.status, 200) << unit;
   EXPECT_EQ(unit.data()["node"]["id"], kUnit1);
   EXPECT_EQ(unit.data()["branches"].size(), unit.data()["summary"]["branches"].get<size_t>());
+  ASSERT_EQ(unit.data()["units"].size(), 1u);  // at a unit, the unit itself
+  EXPECT_EQ(unit.data()["units"][0]["id"], kUnit1);
+  EXPECT_EQ(unit.data()["units"][0]["checks"].size(), 2u);
   ApiReply bad = admin_->Get("/api/life/compliance?period=quarter&index=5");
   EXPECT_EQ(bad.status, 400);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <unordered_map>
 
 namespace dj {
@@ -122,6 +123,9 @@ class Evaluator {
       case RuleKind::kAbsence:
         Absence(p, b, c);
         break;
+      case RuleKind::kTransfer:
+        Transfer(p, b, c);
+        break;
       default:
         break;
     }
@@ -135,6 +139,7 @@ class Evaluator {
       case RuleKind::kFrequency:
       case RuleKind::kCoverage:
       case RuleKind::kAbsence:
+      case RuleKind::kTransfer:
         return true;
       case RuleKind::kTerm:
         return rule.params.count("years") > 0 || rule.params.count("remind_months") > 0;
@@ -168,6 +173,8 @@ class Evaluator {
     // Absence.
     int warn_months = 4;
     int alert_months = 6;
+    // Transfers.
+    int overdue_days = 90;
   };
 
   static Prepared Prepare(const Rule& rule) {
@@ -205,6 +212,9 @@ class Evaluator {
       case RuleKind::kAbsence:
         p.warn_months = static_cast<int>(number("warn_months", 4));
         p.alert_months = static_cast<int>(number("alert_months", 6));
+        break;
+      case RuleKind::kTransfer:
+        p.overdue_days = static_cast<int>(number("overdue_days", 90));
         break;
       default:
         break;
@@ -454,6 +464,36 @@ class Evaluator {
     }
   }
 
+  // ZZ-19-2: a transfer from or to the branch waiting to be received (started by the
+  // reference day) keeps the sending branch responsible; met with none, due soon while
+  // waiting, missing once one waited longer than `overdue_days` (the letter's validity,
+  // ZZ-x-4). As the transfers stand today: past decisions are not replayed.
+  void Transfer(const Prepared& p, const BranchView& b, RuleCheck& c) const {
+    const NodeId id = b.branch->node.id;
+    int out = 0;
+    int in = 0;
+    std::optional<Date> earliest;
+    for (const PendingTransfer* t : b.transfers) {
+      if (t->initiated_on > as_of_) continue;
+      (t->from_branch_id == id ? out : in) += 1;
+      if (!earliest || t->initiated_on < *earliest) earliest = t->initiated_on;
+    }
+    c.recorded = out + in;
+    if (!earliest) {
+      c.state = CheckState::kMet;
+      return;
+    }
+    c.due = earliest->AddDays(p.overdue_days);
+    c.state = *c.due < as_of_ ? CheckState::kMissing : CheckState::kDueSoon;
+    if (!messages_) return;
+    std::string what;
+    if (out > 0) what = "转出待接收 " + Count(out) + " 名";
+    if (in > 0) what += (what.empty() ? "" : "、") + std::string("转入待接收 ") + Count(in) + " 名";
+    c.message = what + "（最早 " + earliest->ToString() + " 发起" +
+                (c.state == CheckState::kMissing ? "，已超过 " + Count(p.overdue_days) + " 天）"
+                                                 : "，应于 " + c.due->ToString() + " 前办结）");
+  }
+
   const LifeIndex& index_;
   const Period& period_;
   const Date today_;
@@ -490,6 +530,12 @@ std::vector<BranchView> BranchViewsOf(const ComplianceInput& input) {
       if (it != branch_at.end()) branches[it->second].groups.push_back(&n);
     }
   }
+  for (const PendingTransfer& t : input.transfers) {
+    for (NodeId end : {t.from_branch_id, t.to_branch_id}) {
+      auto it = branch_at.find(end);
+      if (it != branch_at.end()) branches[it->second].transfers.push_back(&t);
+    }
+  }
   for (const MemberBrief& m : input.members) {
     auto it = branch_at.find(m.branch_id);
     if (it == branch_at.end()) continue;
@@ -513,7 +559,69 @@ int MonthsWithoutOrgLife(std::optional<int> last_attended_month, Date since, Dat
 }
 
 ComplianceScope::ComplianceScope(ComplianceInput input)
-    : input_(std::move(input)), branches_(BranchViewsOf(input_)) {}
+    : input_(std::move(input)), branches_(BranchViewsOf(input_)), units_(UnitViewsOf(input_)) {}
+
+std::vector<UnitView> UnitViewsOf(const ComplianceInput& input) {
+  // Pre-order: a node's parent comes before it, so its unit is known when it is reached.
+  std::vector<UnitView> units;
+  std::unordered_map<NodeId, size_t> unit_of;
+  for (const NodeHeadcount& n : input.nodes) {
+    size_t at = SIZE_MAX;
+    if (n.node.kind == NodeKind::kUnit) {
+      at = units.size();
+      units.push_back({&n, 0, false, false});
+    } else if (n.node.parent_id) {
+      auto it = unit_of.find(*n.node.parent_id);
+      if (it != unit_of.end()) at = it->second;
+    }
+    if (at == SIZE_MAX) continue;
+    unit_of[n.node.id] = at;
+    UnitView& u = units[at];
+    switch (n.node.kind) {
+      case NodeKind::kOrganCommittee:
+        u.organ_committee = true;
+        break;
+      case NodeKind::kGeneralBranch:
+        u.general_branch = true;
+        break;
+      case NodeKind::kBranch:  // counts its groups' members too
+        u.members += n.members;
+        break;
+      default:
+        break;
+    }
+  }
+  return units;
+}
+
+namespace {
+
+// JG-19-1 (an organ committee from `min_members`) and JG-19-2 (a general branch, or the larger
+// organ committee, from `min_members` to `max_members`) for unit `u`.
+RuleCheck BodyCheck(const Rule& rule, const UnitView& u) {
+  RuleCheck c;
+  c.rule = &rule;
+  const int64_t min = static_cast<int64_t>(rule.Number("min_members"));
+  const int64_t max = static_cast<int64_t>(rule.Number("max_members", 1e12));
+  const std::string kind = rule.Text("kind");
+  c.required = static_cast<int>(min);
+  c.recorded = static_cast<int>(u.members);
+  if (u.members < min || u.members > max) {
+    c.state = CheckState::kNotApplicable;
+    return c;
+  }
+  const bool has =
+      kind == "organ_committee" ? u.organ_committee : u.general_branch || u.organ_committee;
+  c.state = has ? CheckState::kMet : CheckState::kMissing;
+  if (!has) {
+    const std::optional<NodeKind> body = ParseNodeKind(kind);
+    c.message = "党员 " + std::to_string(u.members) + " 名，应设立" +
+                (body ? NodeKindLabel(*body) : kind.c_str());
+  }
+  return c;
+}
+
+}  // namespace
 
 Result<std::shared_ptr<const ComplianceScope>> ComplianceScopes::For(NodeId node, Date today) {
   const uint64_t version = roster_.Version();  // before reading, so a change makes it stale
@@ -531,6 +639,7 @@ Result<std::shared_ptr<const ComplianceScope>> ComplianceScopes::For(NodeId node
   ComplianceInput input;
   DJ_ASSIGN_OR_RETURN(input.nodes, roster_.Headcounts(node));
   input.members = roster_.ActiveMembersUnder(node);
+  input.transfers = roster_.PendingTransfersUnder(node);
   auto scope = std::make_shared<const ComplianceScope>(std::move(input));
   std::lock_guard lock(mu_);
   std::erase_if(kept_, [&](const Kept& k) { return k.node == node || k.version != version; });
@@ -550,6 +659,17 @@ ComplianceReport EvaluateCompliance(const RuleBook& rules, const LifeIndex& inde
   report.node_id = input.nodes.front().node.id;
   for (const Rule* r : rules.InForce(report.as_of)) {
     if (Evaluator::PerBranch(*r)) report.rules.push_back(r);
+    if (r->kind == RuleKind::kBody) report.unit_rules.push_back(r);
+  }
+  report.units.reserve(scope.units().size());
+  for (const UnitView& u : scope.units()) {
+    UnitCompliance& uc = report.units.emplace_back();
+    uc.unit_id = u.unit->node.id;
+    uc.members = u.members;
+    for (const Rule* r : report.unit_rules) {
+      RuleCheck& c = uc.checks.emplace_back(BodyCheck(*r, u));
+      if (c.state == CheckState::kMissing) uc.compliant = false;
+    }
   }
 
   Evaluator evaluator(index, report.rules, period, today);

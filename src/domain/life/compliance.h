@@ -48,18 +48,30 @@ struct BranchCompliance {
   std::vector<RuleCheck> checks;  // in rule-file order
 };
 
+// A unit's party body (JG-19-1/2): by its members, an organ committee or a general branch.
+struct UnitCompliance {
+  NodeId unit_id = 0;
+  int64_t members = 0;  // active members in the unit's branches
+  bool compliant = true;
+  std::vector<RuleCheck> checks;  // in the order of ComplianceReport::unit_rules
+};
+
 struct ComplianceReport {
   NodeId node_id = 0;
   Period period = Period::Containing(PeriodKind::kMonth, Date());
   Date as_of;                              // the reference day the rules and states are taken at
-  std::vector<const Rule*> rules;          // the rules checked, in file order
+  std::vector<const Rule*> rules;          // the rules checked per branch, in file order
   std::vector<BranchCompliance> branches;  // the subtree's branches in pre-order
+  std::vector<const Rule*> unit_rules;     // the rules checked per unit (kind "body")
+  std::vector<UnitCompliance> units;       // the subtree's units in pre-order
 };
 
 // What the engine needs of the tree and members, taken from the Roster by the caller.
 struct ComplianceInput {
   std::vector<NodeHeadcount> nodes;  // the subtree in pre-order (Roster::Headcounts)
   std::vector<MemberBrief> members;  // active members under the node (ActiveMembersUnder)
+  // Transfers pending today from or to a branch under the node (PendingTransfersUnder).
+  std::vector<PendingTransfer> transfers;
 };
 
 // A member as the per-member rules read them: the id and the month key of `since`.
@@ -68,12 +80,23 @@ struct MemberMonth {
   int32_t since_key = 0;
 };
 
+// A unit of the input with what its body rules need.
+struct UnitView {
+  const NodeHeadcount* unit = nullptr;
+  int64_t members = 0;  // the sum over its branches
+  bool organ_committee = false;
+  bool general_branch = false;
+};
+// The units of `input` in pre-order; the views point into `input`.
+std::vector<UnitView> UnitViewsOf(const ComplianceInput& input);
+
 // A branch of the input with its groups and its active members.
 struct BranchView {
   const NodeHeadcount* branch = nullptr;
   std::vector<const NodeHeadcount*> groups;
   std::vector<const MemberBrief*> members;
-  std::vector<MemberMonth> member_months;  // the same members, side by side in memory
+  std::vector<MemberMonth> member_months;         // the same members, side by side in memory
+  std::vector<const PendingTransfer*> transfers;  // pending from or to the branch
 };
 // The branches of `input` in pre-order; the views point into `input`.
 std::vector<BranchView> BranchViewsOf(const ComplianceInput& input);
@@ -88,10 +111,12 @@ class ComplianceScope {
 
   const ComplianceInput& input() const { return input_; }
   const std::vector<BranchView>& branches() const { return branches_; }
+  const std::vector<UnitView>& units() const { return units_; }
 
  private:
   ComplianceInput input_;
   std::vector<BranchView> branches_;
+  std::vector<UnitView> units_;
 };
 
 // The scope of a node as the roster has it today: its headcounts and active members. Taking

@@ -409,6 +409,87 @@ TEST(ComplianceTest, RollUpsCarryTheMessagesOfTheBranchesThatFallShort) {
   EXPECT_EQ(CheckOf(short_only, 5, "ZB-18-5").message, "");
 }
 
+TEST(ComplianceTest, UnitsNeedAnOrganCommitteeFromAHundredMembersAndAGeneralBranchFromFifty) {
+  // Four units under the committee: their members are those of their branches (a branch
+  // counts its groups' members), wherever the branch hangs below the unit.
+  auto unit = [](NodeId id) { return NodeHeadcount{MakeNode(id, K::kUnit, "u", 1), 0, 0}; };
+  auto branch = [](NodeId id, NodeId parent, int64_t members) {
+    return NodeHeadcount{MakeNode(id, K::kBranch, "b", parent), members, members};
+  };
+  ComplianceInput in;
+  in.nodes.push_back({MakeNode(1, K::kCommittee, "c", std::nullopt), 0, 0});
+  // 10: 120 members under an organ committee — met.
+  in.nodes.push_back(unit(10));
+  in.nodes.push_back({MakeNode(11, K::kOrganCommittee, "oc", 10), 0, 0});
+  in.nodes.push_back(branch(12, 11, 70));
+  in.nodes.push_back({MakeNode(13, K::kGroup, "g", 12), 30, 30});  // counted in its branch
+  in.nodes.push_back(branch(14, 11, 50));
+  // 20: 100 members without one — JG-19-1 missing.
+  in.nodes.push_back(unit(20));
+  in.nodes.push_back(branch(21, 20, 60));
+  in.nodes.push_back(branch(22, 20, 40));
+  // 30: 60 members with a general branch — met; 40: 99 without — JG-19-2 missing.
+  in.nodes.push_back(unit(30));
+  in.nodes.push_back({MakeNode(31, K::kGeneralBranch, "gb", 30), 0, 0});
+  in.nodes.push_back(branch(32, 31, 60));
+  in.nodes.push_back(unit(40));
+  in.nodes.push_back(branch(41, 40, 99));
+  // 50: 49 members — neither applies.
+  in.nodes.push_back(unit(50));
+  in.nodes.push_back(branch(51, 50, 49));
+
+  LifeIndex index;
+  ComplianceReport r =
+      EvaluateCompliance(RuleBook::Builtin(), index, in, Month(2026, 11), D("2026-11-22"));
+  ASSERT_EQ(r.unit_rules.size(), 2u);
+  EXPECT_EQ(r.unit_rules[0]->id, "JG-19-1");
+  EXPECT_EQ(r.unit_rules[1]->id, "JG-19-2");
+  ASSERT_EQ(r.units.size(), 5u);
+  auto states = [&](size_t i) {
+    return std::make_pair(r.units[i].checks[0].state, r.units[i].checks[1].state);
+  };
+  EXPECT_EQ(r.units[0].members, 120);
+  EXPECT_EQ(states(0), std::make_pair(S::kMet, S::kNotApplicable));
+  EXPECT_TRUE(r.units[0].compliant);
+  EXPECT_EQ(r.units[1].members, 100);
+  EXPECT_EQ(states(1), std::make_pair(S::kMissing, S::kNotApplicable));
+  EXPECT_FALSE(r.units[1].compliant);
+  EXPECT_EQ(r.units[1].checks[0].message, "党员 100 名，应设立机关党委");
+  EXPECT_EQ(states(2), std::make_pair(S::kNotApplicable, S::kMet));
+  EXPECT_EQ(states(3), std::make_pair(S::kNotApplicable, S::kMissing));
+  EXPECT_EQ(r.units[3].checks[1].message, "党员 99 名，应设立党总支");
+  EXPECT_EQ(states(4), std::make_pair(S::kNotApplicable, S::kNotApplicable));
+  EXPECT_TRUE(r.units[4].compliant);
+  // The units' checks do not enter the branches' compliance.
+  for (const BranchCompliance& b : r.branches) {
+    for (const RuleCheck& c : b.checks) EXPECT_NE(c.rule->kind, RuleKind::kBody);
+  }
+}
+
+TEST(ComplianceTest, PendingTransfersKeepBothBranchesOnNotice) {
+  // ZZ-19-2: 3 → 5 started 1 August, 5 → 3 started 1 October; seen on 22 November with 90
+  // days to settle: the first is overdue at both ends.
+  ComplianceInput in = Tree();
+  in.transfers = {{1, 100, 3, 5, D("2026-08-01")}, {2, 101, 5, 3, D("2026-10-01")}};
+  LifeIndex index;
+  ComplianceReport r =
+      EvaluateCompliance(RuleBook::Builtin(), index, in, Month(2026, 11), D("2026-11-22"));
+  const RuleCheck& b3 = CheckOf(r, 3, "ZZ-19-2");
+  EXPECT_EQ(b3.state, S::kMissing);
+  EXPECT_EQ(b3.recorded, 2);
+  EXPECT_EQ(b3.message, "转出待接收 1 名、转入待接收 1 名（最早 2026-08-01 发起，已超过 90 天）");
+  // A month before, the second was not started yet and the first still within its 90 days.
+  ComplianceReport earlier =
+      EvaluateCompliance(RuleBook::Builtin(), index, in, Month(2026, 9), D("2026-11-22"));
+  EXPECT_EQ(CheckOf(earlier, 5, "ZZ-19-2").state, S::kDueSoon);
+  EXPECT_EQ(CheckOf(earlier, 5, "ZZ-19-2").message,
+            "转入待接收 1 名（最早 2026-08-01 发起，应于 2026-10-30 前办结）");
+  in.transfers.clear();
+  ComplianceReport none =
+      EvaluateCompliance(RuleBook::Builtin(), index, in, Month(2026, 11), D("2026-11-22"));
+  EXPECT_EQ(CheckOf(none, 3, "ZZ-19-2").state, S::kMet);
+}
+
 TEST(ComplianceScopesTest, KeepsAScopeUntilTheRosterOrTheDayChanges) {
   FixedClock clock = FixedClock::AtNoon(D("2026-11-22"));
   Roster roster(clock);

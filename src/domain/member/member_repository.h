@@ -5,6 +5,7 @@
 
 #include "common/result.h"
 #include "domain/member/member.h"
+#include "domain/member/transfer.h"
 #include "domain/org/org_node.h"
 #include "domain/write_context.h"
 
@@ -54,15 +55,33 @@ class MemberRepository {
   virtual Status UpdateMember(const WriteContext& ctx, const Member& before, const Member& after,
                               const std::vector<NodeId>& vacated) = 0;
   // Closes the open period at `date` and opens one in `to_branch` from `date`; `after` is the
-  // member with the new branch and group. `vacated` as for UpdateMember.
+  // member with the new branch and group. `vacated` as for UpdateMember. With `accepted`, the
+  // pending transfer request of that id becomes `*accepted` in the same transaction
+  // (Conflict "transfer.not_pending" when it is no longer pending).
   virtual Status TransferMember(const WriteContext& ctx, const Member& before, const Member& after,
-                                Date date, const std::vector<NodeId>& vacated) = 0;
+                                Date date, const std::vector<NodeId>& vacated,
+                                const TransferRequest* accepted = nullptr) = 0;
   // Removes the member and their periods.
   virtual Status DeleteMember(const WriteContext& ctx, const Member& member) = 0;
 
   // Writes a whole snapshot, ids as given, into a database holding no nodes or members; one
   // transaction. Conflict "storage.not_empty" otherwise.
   virtual Status Seed(const WriteContext& ctx, const RosterSnapshot& snapshot) = 0;
+
+  // --- Transfer requests (transfer.h).
+  // Stores a new pending request and returns it with its id. Conflict
+  // "transfer.pending_exists" when the member has one pending already.
+  virtual Result<TransferRequest> InsertTransfer(const WriteContext& ctx,
+                                                 const TransferRequest& request) = 0;
+  // NotFound "transfer.not_found" when absent.
+  virtual Result<TransferRequest> GetTransfer(TransferId id) = 0;
+  // Every request, or those in `status`, newest first.
+  virtual Result<std::vector<TransferRequest>> ListTransfers(
+      std::optional<TransferStatus> status) = 0;
+  // Replaces the pending `before` with `after` (returned or cancelled). Conflict
+  // "transfer.not_pending" when it is no longer pending.
+  virtual Status DecideTransfer(const WriteContext& ctx, const TransferRequest& before,
+                                const TransferRequest& after) = 0;
 };
 
 }  // namespace dj

@@ -181,8 +181,14 @@ Result<Member> MemberService::Update(const WriteContext& ctx, MemberId id, Membe
 
 Result<Member> MemberService::Transfer(const WriteContext& ctx, MemberId id, NodeId to_branch,
                                        std::optional<NodeId> to_group, Date date) {
-  const Date today = clock_.Today();
   auto lock = roster_.WriteLock();
+  return TransferLocked(ctx, id, to_branch, to_group, date, nullptr);
+}
+
+Result<Member> MemberService::TransferLocked(const WriteContext& ctx, MemberId id, NodeId to_branch,
+                                             std::optional<NodeId> to_group, Date date,
+                                             const TransferRequest* accepted) {
+  const Date today = clock_.Today();
   DJ_ASSIGN_OR_RETURN(Member before, repo_.GetMember(id));
   if (!IsActive(before.status)) {
     return Error::Conflict(
@@ -207,9 +213,136 @@ Result<Member> MemberService::Transfer(const WriteContext& ctx, MemberId id, Nod
   after.branch_id = to_branch;
   after.group_id = to_group;
   std::vector<NodeId> vacated = PostsVacatedBy(after);
-  DJ_RETURN_IF_ERROR(repo_.TransferMember(ctx, before, after, date, vacated));
+  DJ_RETURN_IF_ERROR(repo_.TransferMember(ctx, before, after, date, vacated, accepted));
   roster_.ClearSecretary(vacated);
+  if (accepted != nullptr) roster_.RemovePendingTransfer(accepted->id);
   DJ_RETURN_IF_ERROR(ReloadIntoRoster(id));
+  return after;
+}
+
+namespace {
+
+constexpr size_t kMaxTransferNoteChars = 200;
+
+size_t Chars(const std::string& text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+Status MemberService::LoadTransfers() {
+  DJ_ASSIGN_OR_RETURN(std::vector<TransferRequest> pending,
+                      repo_.ListTransfers(TransferStatus::kPending));
+  std::vector<PendingTransfer> out;
+  out.reserve(pending.size());
+  for (const TransferRequest& t : pending) out.push_back(PendingOf(t));
+  roster_.SetPendingTransfers(std::move(out));
+  return Ok();
+}
+
+Result<TransferRequest> MemberService::RequestTransfer(const WriteContext& ctx, MemberId id,
+                                                       NodeId to_branch,
+                                                       std::optional<NodeId> to_group,
+                                                       std::string note) {
+  auto lock = roster_.WriteLock();
+  DJ_ASSIGN_OR_RETURN(Member member, repo_.GetMember(id));
+  if (!IsActive(member.status)) {
+    return Error::Conflict(
+        "member.not_active",
+        std::string("该党员状态为“") + MemberStatusLabel(member.status) + "”，不能转接组织关系");
+  }
+  std::vector<FieldError> problems = CheckPlacement(to_branch, to_group, 0);
+  for (auto& p : problems) p.field = p.field == "branch_id" ? "to_branch_id" : "to_group_id";
+  if (to_branch == member.branch_id) {
+    problems.push_back(
+        {0, "to_branch_id", std::to_string(to_branch), "same_branch", "转入支部与当前支部相同"});
+  }
+  if (Chars(note) > kMaxTransferNoteChars) {
+    problems.push_back({0, "note", "", "note_too_long",
+                        "转接说明不能超过 " + std::to_string(kMaxTransferNoteChars) + " 字"});
+  }
+  if (!problems.empty()) return Error::Validation(std::move(problems));
+  TransferRequest t;
+  t.member_id = id;
+  t.from_branch_id = member.branch_id;
+  t.to_branch_id = to_branch;
+  t.to_group_id = to_group;
+  t.initiated_on = clock_.Today();
+  t.note = std::move(note);
+  t.created_by = ctx.user_id;
+  t.created_at = t.updated_at = clock_.NowUnixSeconds();
+  DJ_ASSIGN_OR_RETURN(TransferRequest stored, repo_.InsertTransfer(ctx, t));
+  roster_.AddPendingTransfer(PendingOf(stored));
+  return stored;
+}
+
+Result<TransferRequest> MemberService::GetTransfer(TransferId id) { return repo_.GetTransfer(id); }
+
+Result<std::vector<TransferRequest>> MemberService::ListTransfers(
+    std::optional<TransferStatus> status) {
+  return repo_.ListTransfers(status);
+}
+
+Result<Member> MemberService::AcceptTransfer(const WriteContext& ctx, TransferId id,
+                                             std::optional<NodeId> to_group) {
+  auto lock = roster_.WriteLock();
+  DJ_ASSIGN_OR_RETURN(TransferRequest t, repo_.GetTransfer(id));
+  if (t.status != TransferStatus::kPending) {
+    return Error::Conflict("transfer.not_pending",
+                           std::string("该转接") + TransferStatusLabel(t.status) + "，不能再接收");
+  }
+  if (roster_.BranchOf(t.member_id) != t.from_branch_id) {
+    return Error::Conflict("transfer.member_moved", "该党员已不在转出支部，请转出方撤回后重新发起");
+  }
+  TransferRequest accepted = t;
+  accepted.status = TransferStatus::kAccepted;
+  accepted.decided_on = clock_.Today();
+  accepted.decided_by = ctx.user_id;
+  accepted.updated_at = clock_.NowUnixSeconds();
+  if (to_group) accepted.to_group_id = to_group;
+  return TransferLocked(ctx, t.member_id, t.to_branch_id, accepted.to_group_id, clock_.Today(),
+                        &accepted);
+}
+
+Result<TransferRequest> MemberService::ReturnTransfer(const WriteContext& ctx, TransferId id,
+                                                      std::string reason) {
+  auto lock = roster_.WriteLock();
+  size_t visible = 0;
+  for (char c : reason) visible += c != ' ' && c != '\t' && c != '\n';
+  if (visible == 0) {
+    return Error::Validation(
+        {{0, "reason", "", "reason_required", "退回须说明理由（不得无故拒绝接收）"}});
+  }
+  if (Chars(reason) > kMaxTransferNoteChars) {
+    return Error::Validation(
+        {{0, "reason", "", "note_too_long",
+          "退回理由不能超过 " + std::to_string(kMaxTransferNoteChars) + " 字"}});
+  }
+  return DecideLocked(ctx, id, TransferStatus::kReturned, std::move(reason));
+}
+
+Result<TransferRequest> MemberService::CancelTransfer(const WriteContext& ctx, TransferId id) {
+  auto lock = roster_.WriteLock();
+  return DecideLocked(ctx, id, TransferStatus::kCancelled, "");
+}
+
+Result<TransferRequest> MemberService::DecideLocked(const WriteContext& ctx, TransferId id,
+                                                    TransferStatus status, std::string note) {
+  DJ_ASSIGN_OR_RETURN(TransferRequest before, repo_.GetTransfer(id));
+  if (before.status != TransferStatus::kPending) {
+    return Error::Conflict("transfer.not_pending",
+                           std::string("该转接") + TransferStatusLabel(before.status));
+  }
+  TransferRequest after = before;
+  after.status = status;
+  after.decided_on = clock_.Today();
+  after.decided_by = ctx.user_id;
+  after.decision_note = std::move(note);
+  after.updated_at = clock_.NowUnixSeconds();
+  DJ_RETURN_IF_ERROR(repo_.DecideTransfer(ctx, before, after));
+  roster_.RemovePendingTransfer(id);
   return after;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "common/date.h"
@@ -56,6 +57,31 @@ class MemberService {
   // Deletes the member and their history.
   Status Delete(const WriteContext& ctx, MemberId id);
 
+  // --- Two-step transfers (transfer.h). Each keeps the roster's pending transfers current.
+  // Reads the pending transfers into the roster (at start).
+  Status LoadTransfers();
+  // The sending side starts a transfer of an active member to another branch (and
+  // optionally one of its groups) today; `note` says why. Conflict "member.not_active",
+  // "transfer.pending_exists"; field errors "to_branch_id" (same_branch, placement),
+  // "note" (note_too_long).
+  Result<TransferRequest> RequestTransfer(const WriteContext& ctx, MemberId id, NodeId to_branch,
+                                          std::optional<NodeId> to_group, std::string note);
+  // NotFound "transfer.not_found".
+  Result<TransferRequest> GetTransfer(TransferId id);
+  // Every request, or those in `status`, newest first.
+  Result<std::vector<TransferRequest>> ListTransfers(std::optional<TransferStatus> status);
+  // The receiving side accepts: the member moves today, to `to_group` when given (else the
+  // request's). Conflict "transfer.not_pending", "transfer.member_moved" (no longer in the
+  // sending branch), and the errors of Transfer.
+  Result<Member> AcceptTransfer(const WriteContext& ctx, TransferId id,
+                                std::optional<NodeId> to_group);
+  // The receiving side returns it with a reason (field error "reason" reason_required);
+  // the member stays. Conflict "transfer.not_pending".
+  Result<TransferRequest> ReturnTransfer(const WriteContext& ctx, TransferId id,
+                                         std::string reason);
+  // The sending side withdraws it. Conflict "transfer.not_pending".
+  Result<TransferRequest> CancelTransfer(const WriteContext& ctx, TransferId id);
+
   // NotFound "org.not_found" when the subtree does not exist.
   Result<MemberSearchResult> Search(const MemberQuery& query);
 
@@ -65,6 +91,13 @@ class MemberService {
   std::vector<FieldError> CheckPlacement(NodeId branch_id, std::optional<NodeId> group_id,
                                          int row) const;
   Status ReloadIntoRoster(MemberId id);
+  // Transfer under the roster's write lock; with `accepted`, that request is closed with it.
+  Result<Member> TransferLocked(const WriteContext& ctx, MemberId id, NodeId to_branch,
+                                std::optional<NodeId> to_group, Date date,
+                                const TransferRequest* accepted);
+  // A pending request closed as `status` with `note`, written and taken off the roster.
+  Result<TransferRequest> DecideLocked(const WriteContext& ctx, TransferId id,
+                                       TransferStatus status, std::string note);
   // The checks of CreateMany; requires the roster's write lock.
   Result<std::vector<FieldError>> CheckNewLocked(std::vector<NewMember>& members,
                                                  int first_row) const;

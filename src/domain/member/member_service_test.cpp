@@ -210,5 +210,57 @@ TEST_F(MemberServiceTest, SearchReturnsThePageOfMembers) {
   EXPECT_EQ(r->members[0].name, "党员21");
 }
 
+TEST_F(MemberServiceTest, ATransferWaitsForTheReceivingSide) {
+  Member m = *members_.Create(ctx_, Sample(1));
+  Result<TransferRequest> started =
+      members_.RequestTransfer(ctx_, m.id, branch_b_, std::nullopt, "工作调动");
+  ASSERT_TRUE(started.ok()) << started.error().message;
+  EXPECT_EQ(started->status, TransferStatus::kPending);
+  EXPECT_EQ(started->from_branch_id, branch_a_);
+  EXPECT_EQ(started->initiated_on, D("2026-11-22"));
+  // Until accepted the member stays, and the roster lists the transfer at both ends.
+  EXPECT_EQ(roster_.BranchOf(m.id), branch_a_);
+  EXPECT_EQ(roster_.PendingTransfersUnder(branch_a_), std::vector{PendingOf(*started)});
+  EXPECT_EQ(roster_.PendingTransfersUnder(branch_b_).size(), 1u);
+  EXPECT_EQ(members_.RequestTransfer(ctx_, m.id, branch_b_, std::nullopt, "").error().key,
+            "transfer.pending_exists");
+
+  // Returned: a reason is required, and the member stays.
+  EXPECT_EQ(members_.ReturnTransfer(ctx_, started->id, " ").error().fields.at(0).key,
+            "reason_required");
+  Result<TransferRequest> returned = members_.ReturnTransfer(ctx_, started->id, "未办调入手续");
+  ASSERT_TRUE(returned.ok()) << returned.error().message;
+  EXPECT_EQ(returned->status, TransferStatus::kReturned);
+  EXPECT_TRUE(roster_.PendingTransfersUnder(branch_a_).empty());
+  EXPECT_EQ(members_.AcceptTransfer(ctx_, started->id, std::nullopt).error().key,
+            "transfer.not_pending");
+
+  // Again, accepted: the member moves today; the request closes with the move.
+  Result<TransferRequest> second =
+      members_.RequestTransfer(ctx_, m.id, branch_b_, std::nullopt, "");
+  ASSERT_TRUE(second.ok());
+  const uint64_t version = roster_.Version();
+  Result<Member> moved = members_.AcceptTransfer(ctx_, second->id, std::nullopt);
+  ASSERT_TRUE(moved.ok()) << moved.error().message;
+  EXPECT_EQ(moved->branch_id, branch_b_);
+  EXPECT_EQ(members_.History(m.id)->back().from, D("2026-11-22"));
+  EXPECT_EQ(members_.GetTransfer(second->id)->status, TransferStatus::kAccepted);
+  EXPECT_TRUE(roster_.PendingTransfersUnder(branch_b_).empty());
+  EXPECT_NE(roster_.Version(), version);
+
+  // A failed write changes nothing: the request stays pending.
+  Result<TransferRequest> third = members_.RequestTransfer(ctx_, m.id, branch_a_, std::nullopt, "");
+  ASSERT_TRUE(third.ok());
+  store_.FailNextWrite();
+  EXPECT_FALSE(members_.CancelTransfer(ctx_, third->id).ok());
+  EXPECT_EQ(members_.GetTransfer(third->id)->status, TransferStatus::kPending);
+  EXPECT_EQ(roster_.PendingTransfersUnder(branch_a_).size(), 1u);
+  Result<TransferRequest> cancelled = members_.CancelTransfer(ctx_, third->id);
+  ASSERT_TRUE(cancelled.ok());
+  EXPECT_EQ(cancelled->status, TransferStatus::kCancelled);
+  EXPECT_EQ(members_.ListTransfers(TransferStatus::kPending)->size(), 0u);
+  EXPECT_EQ(members_.ListTransfers(std::nullopt)->size(), 3u);
+}
+
 }  // namespace
 }  // namespace dj

@@ -208,6 +208,12 @@ std::optional<NodeId> Roster::BranchOf(MemberId id) const {
   return it == member_index_.end() ? std::nullopt : std::optional(members_[it->second].branch_id);
 }
 
+std::optional<std::string> Roster::NameOf(MemberId id) const {
+  std::shared_lock lock(mu_);
+  auto it = member_index_.find(id);
+  return it == member_index_.end() ? std::nullopt : std::optional(members_[it->second].name);
+}
+
 std::optional<NodeId> Roster::PlaceOf(MemberId id) const {
   std::shared_lock lock(mu_);
   auto it = member_index_.find(id);
@@ -515,7 +521,8 @@ Result<std::vector<NodeHeadcount>> Roster::Headcounts(NodeId node) const {
 }
 
 std::vector<OrgNode> Roster::FindNodes(std::string_view text, const std::vector<NodeId>& roots,
-                                       size_t limit, size_t* total) const {
+                                       size_t limit, size_t* total,
+                                       std::optional<NodeKind> kind) const {
   auto lower = [](std::string_view in) {
     std::string out(in);
     for (char& c : out) {
@@ -536,6 +543,7 @@ std::vector<OrgNode> Roster::FindNodes(std::string_view text, const std::vector<
   for (auto [begin, end] : ranges) {
     for (int32_t pos = std::max(begin, done); pos < end; ++pos) {
       const OrgNode& n = tree_.At(pos);
+      if (kind && n.kind != *kind) continue;
       if (n.name.find(text) == std::string::npos &&
           lower(n.code).find(code_text) == std::string::npos) {
         continue;
@@ -545,6 +553,46 @@ std::vector<OrgNode> Roster::FindNodes(std::string_view text, const std::vector<
     done = std::max(done, end);
   }
   if (total != nullptr) *total = matches;
+  return out;
+}
+
+void Roster::SetPendingTransfers(std::vector<PendingTransfer> pending) {
+  std::sort(pending.begin(), pending.end(),
+            [](const PendingTransfer& a, const PendingTransfer& b) { return a.id < b.id; });
+  std::unique_lock lock(mu_);
+  version_.fetch_add(1, std::memory_order_relaxed);
+  pending_transfers_ = std::move(pending);
+}
+
+void Roster::AddPendingTransfer(const PendingTransfer& pending) {
+  std::unique_lock lock(mu_);
+  version_.fetch_add(1, std::memory_order_relaxed);
+  auto at = std::lower_bound(pending_transfers_.begin(), pending_transfers_.end(), pending.id,
+                             [](const PendingTransfer& p, TransferId id) { return p.id < id; });
+  if (at != pending_transfers_.end() && at->id == pending.id) {
+    *at = pending;
+  } else {
+    pending_transfers_.insert(at, pending);
+  }
+}
+
+void Roster::RemovePendingTransfer(TransferId id) {
+  std::unique_lock lock(mu_);
+  version_.fetch_add(1, std::memory_order_relaxed);
+  std::erase_if(pending_transfers_, [&](const PendingTransfer& p) { return p.id == id; });
+}
+
+std::vector<PendingTransfer> Roster::PendingTransfersUnder(NodeId node) const {
+  std::shared_lock lock(mu_);
+  std::vector<PendingTransfer> out;
+  auto range = tree_.SubtreeOf(node);
+  if (!range) return out;
+  for (const PendingTransfer& p : pending_transfers_) {
+    if (range->Contains(tree_.PositionOf(p.from_branch_id)) ||
+        range->Contains(tree_.PositionOf(p.to_branch_id))) {
+      out.push_back(p);
+    }
+  }
   return out;
 }
 

@@ -136,9 +136,10 @@ class Roster {
   // the roster while it was unchanged is still current. Read it before reading the roster.
   uint64_t Version() const { return version_.load(std::memory_order_relaxed); }
   // Nodes under `roots` whose name or code contains `text` (codes ignoring ASCII case), in
-  // tree order, at most `limit`; `total` gets the number of matches.
+  // tree order, at most `limit`, only of `kind` when given; `total` gets the number of matches.
   std::vector<OrgNode> FindNodes(std::string_view text, const std::vector<NodeId>& roots,
-                                 size_t limit, size_t* total) const;
+                                 size_t limit, size_t* total,
+                                 std::optional<NodeKind> kind = std::nullopt) const;
 
   // --- Member reads.
   // Active members whose current branch or group is exactly `id`.
@@ -150,6 +151,8 @@ class Roster {
   std::optional<MemberStatus> StatusOf(MemberId id) const;
   // Current (or last) branch of the member.
   std::optional<NodeId> BranchOf(MemberId id) const;
+  // The member's name.
+  std::optional<std::string> NameOf(MemberId id) const;
   // Current (or last) group of the member, or their branch when they are in no group.
   std::optional<NodeId> PlaceOf(MemberId id) const;
   // The nodes naming the member as their secretary, in id order.
@@ -181,6 +184,13 @@ class Roster {
   // branch or group today (a branch counts the members of its groups too). NotFound
   // "org.not_found" when the node does not exist.
   Result<std::vector<NodeHeadcount>> Headcounts(NodeId node) const;
+
+  // --- Pending transfers (transfer.h), kept by MemberService.
+  void SetPendingTransfers(std::vector<PendingTransfer> pending);
+  void AddPendingTransfer(const PendingTransfer& pending);
+  void RemovePendingTransfer(TransferId id);
+  // Those whose sending or receiving branch lies under `node`, by id.
+  std::vector<PendingTransfer> PendingTransfersUnder(NodeId node) const;
 
  private:
   struct Span {
@@ -231,6 +241,7 @@ class Roster {
   std::unordered_map<NodeId, int64_t> active_at_;  // guarded by mu_
   // Members with a span, current or past, at each branch or group (RollOn).
   std::unordered_map<NodeId, std::vector<MemberId>> places_;  // guarded by mu_
+  std::vector<PendingTransfer> pending_transfers_;            // guarded by mu_; by id
 };
 
 }  // namespace dj

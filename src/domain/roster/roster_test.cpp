@@ -235,6 +235,9 @@ TEST_F(RosterTest, FindNodesMatchesNamesAndCodesWithinTheRoots) {
   EXPECT_EQ(ids(roster_.FindNodes("名称", {3, 4}, 10, &total)), (std::vector<NodeId>{3, 4, 6, 5}));
   EXPECT_EQ(ids(roster_.FindNodes("cc", {3}, 10, &total)), (std::vector<NodeId>{}));
   EXPECT_EQ(total, 0u);
+  // Only branches: the unit, the group and the committee that match are left out, and uncounted.
+  EXPECT_EQ(ids(roster_.FindNodes("名称", {1}, 1, &total, K::kBranch)), (std::vector<NodeId>{4}));
+  EXPECT_EQ(total, 3u);  // 4, 5, 8
 }
 
 TEST_F(RosterTest, WritesKeepTheModelCurrent) {

@@ -136,9 +136,17 @@ Status FakeStore::UpdateMember(const WriteContext&, const Member& before, const 
 }
 
 Status FakeStore::TransferMember(const WriteContext&, const Member&, const Member& after, Date date,
-                                 const std::vector<NodeId>& vacated) {
+                                 const std::vector<NodeId>& vacated,
+                                 const TransferRequest* accepted) {
   std::lock_guard lock(mu_);
+  if (accepted != nullptr) {
+    auto it = transfers_.find(accepted->id);
+    if (it == transfers_.end() || it->second.status != TransferStatus::kPending) {
+      return Error::Conflict("transfer.not_pending", "该转接已处理");
+    }
+  }
   DJ_RETURN_IF_ERROR(BeginWrite());
+  if (accepted != nullptr) transfers_[accepted->id] = *accepted;
   for (NodeId id : vacated) nodes_[id].secretary_id.reset();
   for (auto& p : periods_) {
     if (p.member_id == after.id && !p.to) p.to = date;
@@ -174,6 +182,50 @@ Status FakeStore::Seed(const WriteContext&, const RosterSnapshot& snapshot) {
     next_member_ = std::max(next_member_, m.id + 1);
   }
   periods_ = snapshot.periods;
+  return Ok();
+}
+
+Result<TransferRequest> FakeStore::InsertTransfer(const WriteContext&,
+                                                  const TransferRequest& request) {
+  std::lock_guard lock(mu_);
+  for (const auto& [id, t] : transfers_) {
+    if (t.member_id == request.member_id && t.status == TransferStatus::kPending) {
+      return Error::Conflict("transfer.pending_exists", "该党员已有待接收的组织关系转接");
+    }
+  }
+  DJ_RETURN_IF_ERROR(BeginWrite());
+  TransferRequest stored = request;
+  stored.id = next_transfer_++;
+  transfers_[stored.id] = stored;
+  return stored;
+}
+
+Result<TransferRequest> FakeStore::GetTransfer(TransferId id) {
+  std::lock_guard lock(mu_);
+  auto it = transfers_.find(id);
+  if (it == transfers_.end()) return Error::NotFound("transfer.not_found", "组织关系转接不存在");
+  return it->second;
+}
+
+Result<std::vector<TransferRequest>> FakeStore::ListTransfers(
+    std::optional<TransferStatus> status) {
+  std::lock_guard lock(mu_);
+  std::vector<TransferRequest> out;
+  for (auto it = transfers_.rbegin(); it != transfers_.rend(); ++it) {
+    if (!status || it->second.status == *status) out.push_back(it->second);
+  }
+  return out;
+}
+
+Status FakeStore::DecideTransfer(const WriteContext&, const TransferRequest& before,
+                                 const TransferRequest& after) {
+  std::lock_guard lock(mu_);
+  auto it = transfers_.find(before.id);
+  if (it == transfers_.end() || it->second.status != TransferStatus::kPending) {
+    return Error::Conflict("transfer.not_pending", "该转接已处理");
+  }
+  DJ_RETURN_IF_ERROR(BeginWrite());
+  it->second = after;
   return Ok();
 }
 

@@ -32,9 +32,16 @@ class FakeStore final : public OrgRepository, public MemberRepository {
   Status UpdateMember(const WriteContext& ctx, const Member& before, const Member& after,
                       const std::vector<NodeId>& vacated) override;
   Status TransferMember(const WriteContext& ctx, const Member& before, const Member& after,
-                        Date date, const std::vector<NodeId>& vacated) override;
+                        Date date, const std::vector<NodeId>& vacated,
+                        const TransferRequest* accepted) override;
   Status DeleteMember(const WriteContext& ctx, const Member& member) override;
   Status Seed(const WriteContext& ctx, const RosterSnapshot& snapshot) override;
+  Result<TransferRequest> InsertTransfer(const WriteContext& ctx,
+                                         const TransferRequest& request) override;
+  Result<TransferRequest> GetTransfer(TransferId id) override;
+  Result<std::vector<TransferRequest>> ListTransfers(std::optional<TransferStatus> status) override;
+  Status DecideTransfer(const WriteContext& ctx, const TransferRequest& before,
+                        const TransferRequest& after) override;
 
  private:
   Status BeginWrite();
@@ -45,6 +52,8 @@ class FakeStore final : public OrgRepository, public MemberRepository {
   std::vector<MembershipPeriod> periods_;
   NodeId next_node_ = 1;
   MemberId next_member_ = 1;
+  std::map<TransferId, TransferRequest> transfers_;
+  TransferId next_transfer_ = 1;
   bool fail_next_write_ = false;
   int writes_ = 0;
 };

@@ -130,6 +130,7 @@ Status AccessGuard::CheckTarget(Request& request, const RouteInfo& route,
   switch (route.access.target) {
     case AccessTarget::kNone:
     case AccessTarget::kBody:
+    case AccessTarget::kPathRecord:
       return access.scope.HoldsAny(policy.roles) ? Ok() : Status(Forbidden());
     case AccessTarget::kPathNode: {
       std::optional<int64_t> id = ParseId(request.Param("id"));

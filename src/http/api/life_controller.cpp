@@ -405,18 +405,40 @@ json ComplianceJson(const Evaluation& e, const Roster& roster) {
                     {"compliant", b.compliant},
                     {"checks", std::move(checks)}});
   }
+  // Units and their bodies (JG-19-1/2): those that fall short, or every one at a unit.
+  json unit_rules = json::array();
+  for (const Rule* rule : r.unit_rules) unit_rules.push_back(RuleBriefJson(*rule));
+  json units = json::array();
+  int64_t units_compliant = 0;
+  for (const UnitCompliance& u : r.units) {
+    units_compliant += u.compliant ? 1 : 0;
+    if (!all && u.compliant) continue;
+    json checks = json::array();
+    for (const RuleCheck& c : u.checks) checks.push_back(CheckJson(c));
+    units.push_back({{"id", u.unit_id},
+                     {"name", by_id.at(u.unit_id)->name},
+                     {"path", BranchPath(roster, u.unit_id)},
+                     {"members", u.members},
+                     {"compliant", u.compliant},
+                     {"checks", std::move(checks)}});
+  }
+  const int64_t unit_count = static_cast<int64_t>(r.units.size());
   return {{"node", NodeBriefJson(node)},
           {"period", PeriodJson(r.period)},
           {"as_of", r.as_of.ToString()},
           {"rules", std::move(rules)},
+          {"unit_rules", std::move(unit_rules)},
           {"summary",
            {{"branches", branches},
             {"compliant", compliant},
             {"share", share(compliant, branches)},
-            {"by_rule", std::move(by_rule_json)}}},
+            {"by_rule", std::move(by_rule_json)},
+            {"units", unit_count},
+            {"units_compliant", units_compliant}}},
           {"children", std::move(children)},
           {"branches", std::move(list)},
-          {"branches_total", all ? branches : listed_total}};
+          {"branches_total", all ? branches : listed_total},
+          {"units", std::move(units)}};
 }
 
 json ReminderJson(const Reminder& r, const Roster& roster) {

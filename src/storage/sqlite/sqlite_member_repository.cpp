@@ -1,6 +1,7 @@
 #include "storage/sqlite/sqlite_member_repository.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "storage/sqlite/json_codec.h"
@@ -59,6 +60,84 @@ constexpr char kRosterHasData[] =
 constexpr char kDeferForeignKeys[] = "PRAGMA defer_foreign_keys = ON";
 
 constexpr char kEntity[] = "member";
+constexpr char kTransferEntity[] = "member_transfer";
+
+#define DJ_TRANSFER_COLUMNS                                                                \
+  "id, member_id, from_branch_id, to_branch_id, to_group_id, initiated_on, note, status, " \
+  "decided_on, decision_note, created_by, decided_by, created_at, updated_at"
+constexpr char kInsertTransfer[] = "INSERT INTO member_transfers (" DJ_TRANSFER_COLUMNS
+                                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr char kSelectTransfer[] =
+    "SELECT " DJ_TRANSFER_COLUMNS " FROM member_transfers WHERE id = ?";
+constexpr char kSelectTransfers[] =
+    "SELECT " DJ_TRANSFER_COLUMNS " FROM member_transfers ORDER BY id DESC";
+constexpr char kSelectTransfersIn[] =
+    "SELECT " DJ_TRANSFER_COLUMNS " FROM member_transfers WHERE status = ? ORDER BY id DESC";
+// Only a pending request is decided, once.
+constexpr char kDecideTransfer[] =
+    "UPDATE member_transfers SET status = ?2, decided_on = ?3, decision_note = ?4, "
+    "decided_by = ?5, to_group_id = ?6, updated_at = ?7 WHERE id = ?1 AND status = 'pending'";
+#undef DJ_TRANSFER_COLUMNS
+
+void BindTransfer(Statement& st, const TransferRequest& t) {
+  st.BindAll(t.id == 0 ? std::optional<int64_t>() : std::optional<int64_t>(t.id), t.member_id,
+             t.from_branch_id, t.to_branch_id, t.to_group_id, t.initiated_on, t.note,
+             TransferStatusId(t.status), t.decided_on, t.decision_note, t.created_by, t.decided_by,
+             t.created_at, t.updated_at);
+}
+
+Result<TransferRequest> ReadTransfer(const Statement& st) {
+  TransferRequest t;
+  t.id = st.ColumnInt64(0);
+  t.member_id = st.ColumnInt64(1);
+  t.from_branch_id = st.ColumnInt64(2);
+  t.to_branch_id = st.ColumnInt64(3);
+  t.to_group_id = st.ColumnOptionalInt64(4);
+  DJ_ASSIGN_OR_RETURN(t.initiated_on, st.ColumnDate(5));
+  t.note = st.ColumnString(6);
+  std::optional<TransferStatus> status = ParseTransferStatus(st.ColumnText(7));
+  if (!status) {
+    return Error::Internal("组织关系转接 " + std::to_string(t.id) + " 的状态无效");
+  }
+  t.status = *status;
+  DJ_ASSIGN_OR_RETURN(t.decided_on, st.ColumnOptionalDate(8));
+  t.decision_note = st.ColumnString(9);
+  t.created_by = st.ColumnInt64(10);
+  t.decided_by = st.ColumnInt64(11);
+  t.created_at = st.ColumnInt64(12);
+  t.updated_at = st.ColumnInt64(13);
+  return t;
+}
+
+std::string TransferToJson(const TransferRequest& t) {
+  nlohmann::json j = {
+      {"member_id", t.member_id},
+      {"from_branch_id", t.from_branch_id},
+      {"to_branch_id", t.to_branch_id},
+      {"to_group_id", t.to_group_id ? nlohmann::json(*t.to_group_id) : nlohmann::json(nullptr)},
+      {"initiated_on", t.initiated_on.ToString()},
+      {"note", t.note},
+      {"status", TransferStatusId(t.status)},
+      {"decided_on",
+       t.decided_on ? nlohmann::json(t.decided_on->ToString()) : nlohmann::json(nullptr)},
+      {"decision_note", t.decision_note}};
+  return j.dump();
+}
+
+// Closes pending request `before` as `after`; Conflict "transfer.not_pending" when another
+// decision came first.
+Status WriteDecision(Database& db, AuditWriter& audit, const TransferRequest& before,
+                     const TransferRequest& after) {
+  DJ_ASSIGN_OR_RETURN(Statement update, db.Prepare(kDecideTransfer));
+  update.BindAll(after.id, TransferStatusId(after.status), after.decided_on, after.decision_note,
+                 after.decided_by, after.to_group_id, after.updated_at);
+  DJ_RETURN_IF_ERROR(update.Run());
+  if (db.Changes() == 0) {
+    return Error::Conflict("transfer.not_pending", "该组织关系转接已处理，请刷新后查看");
+  }
+  return audit.Append(kTransferEntity, after.id, TransferStatusId(after.status),
+                      TransferToJson(before), TransferToJson(after));
+}
 
 Error NotFound(MemberId id) {
   return Error::NotFound("member.not_found", "党员 " + std::to_string(id) + " 不存在");
@@ -319,7 +398,8 @@ Status SqliteMemberRepository::UpdateMember(const WriteContext& ctx, const Membe
 
 Status SqliteMemberRepository::TransferMember(const WriteContext& ctx, const Member& before,
                                               const Member& after, Date date,
-                                              const std::vector<NodeId>& vacated) {
+                                              const std::vector<NodeId>& vacated,
+                                              const TransferRequest* accepted) {
   if (before.id != after.id) {
     return Error::InvalidArgument("member.id_mismatch", "修改前后的党员编号不一致");
   }
@@ -338,7 +418,76 @@ Status SqliteMemberRepository::TransferMember(const WriteContext& ctx, const Mem
     if (Status s = update.Run(); !s.ok()) return MapWriteError(std::move(s).error(), after, 0);
     DJ_RETURN_IF_ERROR(
         audit.Append(kEntity, after.id, "transfer", MemberToJson(before), MemberToJson(after)));
+    if (accepted != nullptr) {
+      DJ_ASSIGN_OR_RETURN(Statement select, db.Prepare(kSelectTransfer));
+      select.Bind(1, accepted->id);
+      DJ_ASSIGN_OR_RETURN(bool found, select.Step());
+      if (!found) return Error::NotFound("transfer.not_found", "组织关系转接不存在");
+      DJ_ASSIGN_OR_RETURN(TransferRequest pending, ReadTransfer(select));
+      DJ_RETURN_IF_ERROR(WriteDecision(db, audit, pending, *accepted));
+    }
     return Vacate(db, audit, after.id, vacated);
+  });
+}
+
+Result<TransferRequest> SqliteMemberRepository::InsertTransfer(const WriteContext& ctx,
+                                                               const TransferRequest& request) {
+  TransferRequest stored = request;
+  Status status =
+      WriteTransaction(pool_, clock_, ctx, [&](Database& db, AuditWriter& audit) -> Status {
+        DJ_ASSIGN_OR_RETURN(Statement insert, db.Prepare(kInsertTransfer));
+        stored.id = 0;
+        BindTransfer(insert, stored);
+        if (Status s = insert.Run(); !s.ok()) {
+          if (s.error().key == "storage.unique_violation") {
+            return Error::Conflict("transfer.pending_exists",
+                                   "该党员已有待接收的组织关系转接，请先办结或撤回");
+          }
+          return s;
+        }
+        stored.id = db.LastInsertRowId();
+        return audit.Append(kTransferEntity, stored.id, "create", std::nullopt,
+                            TransferToJson(stored));
+      });
+  if (!status.ok()) return std::move(status).error();
+  return stored;
+}
+
+Result<TransferRequest> SqliteMemberRepository::GetTransfer(TransferId id) {
+  ConnectionPool::Lease lease = pool_.BorrowReader();
+  DJ_ASSIGN_OR_RETURN(Statement select, lease->Prepare(kSelectTransfer));
+  select.Bind(1, id);
+  DJ_ASSIGN_OR_RETURN(bool found, select.Step());
+  if (!found) {
+    return Error::NotFound("transfer.not_found", "组织关系转接 " + std::to_string(id) + " 不存在");
+  }
+  return ReadTransfer(select);
+}
+
+Result<std::vector<TransferRequest>> SqliteMemberRepository::ListTransfers(
+    std::optional<TransferStatus> status) {
+  ConnectionPool::Lease lease = pool_.BorrowReader();
+  DJ_ASSIGN_OR_RETURN(Statement select,
+                      lease->Prepare(status ? kSelectTransfersIn : kSelectTransfers));
+  if (status) select.Bind(1, TransferStatusId(*status));
+  std::vector<TransferRequest> out;
+  for (;;) {
+    DJ_ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) break;
+    DJ_ASSIGN_OR_RETURN(TransferRequest t, ReadTransfer(select));
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+Status SqliteMemberRepository::DecideTransfer(const WriteContext& ctx,
+                                              const TransferRequest& before,
+                                              const TransferRequest& after) {
+  if (before.id != after.id) {
+    return Error::InvalidArgument("transfer.id_mismatch", "修改前后的转接编号不一致");
+  }
+  return WriteTransaction(pool_, clock_, ctx, [&](Database& db, AuditWriter& audit) -> Status {
+    return WriteDecision(db, audit, before, after);
   });
 }
 

@@ -202,6 +202,78 @@ TEST_F(SqliteMemberRepositoryTest, TransferClosesAndOpensPeriods) {
   EXPECT_EQ(Periods(before.id).size(), 2u);
 }
 
+TEST_F(SqliteMemberRepositoryTest, ATransferRequestIsDecidedOnceAndAcceptedWithTheMove) {
+  Member member = AddOne(1);
+  TransferRequest request{.member_id = member.id,
+                          .from_branch_id = branch_a_,
+                          .to_branch_id = branch_b_,
+                          .initiated_on = D("2024-04-01"),
+                          .note = "工作调动",
+                          .created_by = 7,
+                          .created_at = 100,
+                          .updated_at = 100};
+  Result<TransferRequest> stored = members().InsertTransfer(ctx_, request);
+  ASSERT_TRUE(stored.ok()) << stored.error().message;
+  EXPECT_GT(stored->id, 0);
+  EXPECT_EQ(members().GetTransfer(stored->id).value(), *stored);
+
+  // One pending request per member: a second one is refused and nothing is written.
+  const int64_t audit = Count("audit_log");
+  Result<TransferRequest> twice = members().InsertTransfer(ctx_, request);
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().key, "transfer.pending_exists");
+  EXPECT_EQ(Count("member_transfers"), 1);
+  EXPECT_EQ(Count("audit_log"), audit);
+
+  // Accepting moves the member and closes the request in one transaction.
+  TransferRequest accepted = *stored;
+  accepted.status = TransferStatus::kAccepted;
+  accepted.decided_on = D("2024-04-10");
+  accepted.decided_by = 8;
+  Member moved = member;
+  moved.branch_id = branch_b_;
+  moved.group_id = std::nullopt;
+  ASSERT_TRUE(members().TransferMember(ctx_, member, moved, D("2024-04-10"), {}, &accepted).ok());
+  EXPECT_EQ(members().GetTransfer(stored->id).value(), accepted);
+  EXPECT_EQ(members().GetMember(member.id)->branch_id, branch_b_);
+
+  // A decided request is not decided again, and the refused decision changes nothing.
+  TransferRequest returned = *stored;
+  returned.status = TransferStatus::kReturned;
+  returned.decision_note = "迟到的退回";
+  Status again = members().DecideTransfer(ctx_, *stored, returned);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().key, "transfer.not_pending");
+  EXPECT_EQ(members().GetTransfer(stored->id).value(), accepted);
+
+  // If the request was decided meanwhile, accepting it fails and the member does not move.
+  Result<TransferRequest> back =
+      members().InsertTransfer(ctx_, TransferRequest{.member_id = member.id,
+                                                     .from_branch_id = branch_b_,
+                                                     .to_branch_id = branch_a_,
+                                                     .initiated_on = D("2024-05-01")});
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  TransferRequest cancelled = *back;
+  cancelled.status = TransferStatus::kCancelled;
+  cancelled.decided_on = D("2024-05-02");
+  ASSERT_TRUE(members().DecideTransfer(ctx_, *back, cancelled).ok());
+  TransferRequest late = *back;
+  late.status = TransferStatus::kAccepted;
+  Member home = moved;
+  home.branch_id = branch_a_;
+  Status refused = members().TransferMember(ctx_, moved, home, D("2024-05-03"), {}, &late);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().key, "transfer.not_pending");
+  EXPECT_EQ(members().GetMember(member.id)->branch_id, branch_b_);
+  EXPECT_EQ(Periods(member.id).size(), 2u);
+
+  std::vector<TransferRequest> all = members().ListTransfers(std::nullopt).value();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].id, back->id);  // newest first
+  EXPECT_EQ(members().ListTransfers(TransferStatus::kPending)->size(), 0u);
+  EXPECT_EQ(members().ListTransfers(TransferStatus::kAccepted)->size(), 1u);
+}
+
 TEST_F(SqliteMemberRepositoryTest, DeleteRemovesPeriodsAndClearsSecretary) {
   Member member = AddOne(1);
   OrgNode branch = orgs().GetNode(branch_a_).value();

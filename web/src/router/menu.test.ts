@@ -10,9 +10,9 @@ function menuFor(allowed: PagePermission[]) {
 }
 
 describe('side menu', () => {
-  it('puts the organisational-life pages in one group after the member list', () => {
+  it('puts the organisational-life pages in one group after the member pages', () => {
     const menu = menuFor(['memberRead', 'auditRead', 'lifeRead', 'lifeWrite'])
-    expect(menu.map((m) => m.name)).toEqual(['home', 'org-nodes', 'member-list', 'life', 'audit-log'])
+    expect(menu.map((m) => m.name)).toEqual(['home', 'org-nodes', 'member-list', 'transfer-list', 'life', 'audit-log'])
     const life = menu.find((m) => m.name === 'life')
     expect(life?.title).toBe('common.menu.life')
     expect(life?.children?.map((c) => [c.name, c.path])).toEqual([

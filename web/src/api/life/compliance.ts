@@ -44,6 +44,9 @@ export interface ComplianceSummary {
   /** compliant / branches（0–1），没有支部时为 null */
   share: number | null
   by_rule: RuleTally[]
+  /** 检查组织设置（JG-19-1/2）的单位数与其中符合的单位数 */
+  units?: number
+  units_compliant?: number
 }
 
 /** 直接下级的汇总 */
@@ -78,6 +81,17 @@ export interface BranchCompliance {
   checks: ComplianceCheck[]
 }
 
+/** 一个单位的党组织设置（按党员人数应设机关党委或党总支，JG-19-1/2） */
+export interface UnitCompliance {
+  id: number
+  name: string
+  path: string
+  /** 单位各支部的党员人数之和 */
+  members: number
+  compliant: boolean
+  checks: ComplianceCheck[]
+}
+
 /** 合规情况 */
 export interface Compliance {
   node: { id: number; name: string; kind: NodeKind }
@@ -89,6 +103,10 @@ export interface Compliance {
   branches: BranchCompliance[]
   /** 单位以上只列前 200 个未达标支部时，未达标支部的总数；单位及以下为支部数 */
   branches_total?: number
+  /** 按单位检查的规则（JG-19-1/2） */
+  unit_rules?: RuleRef[]
+  /** 单位：单位及以下列出本单位，以上只列组织设置不符合的单位 */
+  units?: UnitCompliance[]
 }
 
 /** 规则背后的会议 */

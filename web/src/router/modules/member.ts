@@ -14,4 +14,16 @@ export const memberRoutes: RouteRecordRaw[] = [
       permission: 'memberRead',
     },
   },
+  {
+    path: 'transfers',
+    name: 'transfer-list',
+    component: () => import('@/views/member/transfer/TransferListPage.vue'),
+    meta: {
+      title: 'common.menu.transfer',
+      icon: 'Switch',
+      menu: true,
+      order: 31,
+      permission: 'memberRead',
+    },
+  },
 ]

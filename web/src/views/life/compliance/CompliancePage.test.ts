@@ -138,6 +138,47 @@ describe('CompliancePage', () => {
     expect(wrapper.find('[data-test="compliance-filter"]').text()).toBe('筛选：ZB-18-5 未开展')
   })
 
+  it('lists the units whose party body does not fit their size, and opens one', async () => {
+    const withUnits: Compliance = {
+      ...answer,
+      unit_rules: [
+        { id: 'JG-19-1', title: '机关党委', source: '《中国共产党党和国家机关基层组织工作条例》第五条', status: 'V', unverified: false },
+        { id: 'JG-19-2', title: '党总支', source: '《中国共产党党和国家机关基层组织工作条例》第六条', status: 'V', unverified: false },
+      ],
+      summary: { ...answer.summary, units: 4, units_compliant: 3 },
+      units: [
+        {
+          id: 31,
+          name: '省档案馆',
+          path: '第一协作区 / 省档案馆',
+          members: 64,
+          compliant: false,
+          checks: [
+            { rule: 'JG-19-1', state: 'not_applicable', required: 100, recorded: 64, due: null, message: '' },
+            { rule: 'JG-19-2', state: 'missing', required: 50, recorded: 64, due: null, message: '党员 64 名，应设立党总支' },
+          ],
+        },
+      ],
+    }
+    api.getCompliance.mockResolvedValue(withUnits)
+    const { wrapper, router } = await mountPage('/life/compliance?node=11&period=quarter&year=2026&index=4')
+    expect(wrapper.find('[data-test="compliance-units-summary"]').text()).toBe('3 / 4 个单位符合')
+    const table = wrapper.find('[data-test="compliance-units-table"]')
+    expect(table.text()).toContain('党员 64 名，应设立党总支')
+    expect(table.find('[data-test="rule-JG-19-2"]').text()).toContain('第六条')
+    expect(wrapper.find('[data-test="compliance-unit-31-JG-19-2"]').attributes('data-state')).toBe('missing')
+    api.getNode.mockResolvedValue({ id: 31, name: '省档案馆', kind: 'unit' })
+    await wrapper.find('[data-test="compliance-unit-31"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query.node).toBe('31')
+    expect(api.getCompliance).toHaveBeenLastCalledWith(31, { period: 'quarter', year: 2026, index: 4 })
+  })
+
+  it('shows no unit table when every unit fits', async () => {
+    const { wrapper } = await mountPage('/life/compliance?node=11&period=quarter&year=2026&index=4')
+    expect(wrapper.find('[data-test="compliance-units"]').exists()).toBe(false)
+  })
+
   it('drills down into a child and opens a branch with the same period', async () => {
     const { wrapper, router } = await mountPage('/life/compliance?node=11&period=quarter&year=2026&index=4')
     await wrapper.find('[data-test="compliance-child-21"]').trigger('click')
