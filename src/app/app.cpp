@@ -14,6 +14,7 @@
 #include "http/api/member_controller.h"
 #include "http/api/member_sheet_controller.h"
 #include "http/api/org_controller.h"
+#include "http/api/question_controller.h"
 #include "http/api/transfer_controller.h"
 
 #ifndef DJ_VERSION
@@ -95,6 +96,8 @@ Result<std::unique_ptr<App>> App::Open(const AppOptions& options) {
   DJ_ASSIGN_OR_RETURN(std::vector<MeetingFacts> loaded, facts.get());
   app->life_->Load(loaded);
   app->scopes_ = std::make_unique<ComplianceScopes>(*app->roster_);
+  app->questions_ = std::make_unique<QuestionBank>(app->store_->questions());
+  DJ_RETURN_IF_ERROR(app->questions_->Load());
   return app;
 }
 
@@ -114,6 +117,7 @@ void App::AddRoutes(http::Router& router) {
   http::AddMemberSheetRoutes(router, *members_, *roster_, *clock_);
   http::AddLifeRoutes(router, *meetings_, store_->meetings(), *life_, *roster_, *scopes_,
                       RuleBook::Builtin(), *clock_);
+  http::AddQuestionRoutes(router, *questions_);
 }
 
 }  // namespace dj

@@ -9,6 +9,7 @@
 
 #include "common/id_number.h"
 #include "common/text.h"
+#include "exchange/sheet.h"
 #include "office/xlsx_reader.h"
 #include "office/xlsx_writer.h"
 
@@ -21,14 +22,14 @@ constexpr std::array<ImportColumn, 13> kImportColumns = {{
     {"ethnicity", "民族", true, "如 汉族、回族", "汉族"},
     {"birth_date", "出生日期", true, "日期，如 1990-01-01", "1990-03-07"},
     {"id_number", "身份证号", true, "18位，请将该列设为文本格式，以免 Excel 丢失末几位",
-     "420102199003071234"},
+     "420102199003071234", 21},
     {"education", "学历", true,
      "博士研究生、硕士研究生、大学本科、大学专科、中专、高中、初中及以下之一", "大学本科"},
     {"phone", "联系电话", false, "手机号或带区号的固定电话", "13912345678"},
     {"probationary_date", "入党时间", true, "成为预备党员的日期，年满18岁以后", "2015-07-01"},
     {"full_date", "转正时间", false, "正式党员填写；预备党员留空", "2016-07-01"},
     {"category", "人员类别", true, "在职、离退休、学生、其他之一", "在职"},
-    {"branch_code", "所在支部编码", true, "本系统中党支部的编码", "HB-CZT-01"},
+    {"branch_code", "所在支部编码", true, "本系统中党支部的编码", "HB-CZT-01", 16},
     {"group_code", "党小组编码", false, "所在党小组的编码，可留空", ""},
     {"post", "职务", false, "单位职务，可留空", "科员"},
 }};
@@ -95,25 +96,6 @@ enum ExportCol {
 };
 static_assert(kExportColCount == kExportColumns.size());
 
-// "A", ..., "Z", "AA", ...
-std::string ColumnLetter(int column) {
-  std::string out;
-  for (int n = column + 1; n > 0; n = (n - 1) / 26) {
-    out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
-  }
-  return out;
-}
-
-// A header as people write it: "身份证号*", "身份证号（必填）" and "* 身份证号" all name 身份证号.
-std::string HeaderKey(std::string_view text) {
-  std::string key = NormalizeInput(text);
-  for (std::string_view mark : {"（必填）", "(必填)", "*", "＊"}) {
-    size_t at;
-    while ((at = key.find(mark)) != std::string::npos) key.erase(at, mark.size());
-  }
-  return NormalizeInput(key);
-}
-
 int ParseInt(std::string_view digits) {
   int value = 0;
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
@@ -174,15 +156,6 @@ std::string Choices(const char* (*label)(T)) {
 }
 
 // The reader's errors as the import's.
-Error ImportError(const Error& e) {
-  if (e.key == "xlsx.too_many_rows") return e;
-  if (e.key == "xlsx.too_large") {
-    return Error{e.code, "import.too_large", "文件解压后过大，请拆分后分批导入", {}};
-  }
-  return Error::InvalidArgument(
-      "import.not_xlsx", "文件不是有效的 .xlsx 工作簿，请用 Excel 或 WPS 另存为 .xlsx 后再导入");
-}
-
 // Reads the cells of one data row into a member, adding the problems it finds.
 class RowReader {
  public:
@@ -294,32 +267,16 @@ Result<MemberImport> ReadMemberImport(std::string_view xlsx, const NodeCodeLooku
 
   Status read = reader.ReadRows([&](int row, std::span<const XlsxReadCell> row_cells) {
     if (!have_header) {
-      std::vector<std::string> missing;
-      for (const XlsxReadCell& cell : row_cells) {
-        std::string key = HeaderKey(cell.text);
-        for (int c = 0; c < kColCount; ++c) {
-          if (key != kImportColumns[c].header) continue;
-          if (at[c] >= 0) {
-            header_error = Error::InvalidArgument(
-                "import.duplicate_column", std::string("表头“") + kImportColumns[c].header +
-                                               "”出现了两次（" + ColumnLetter(at[c]) + " 列和 " +
-                                               ColumnLetter(cell.column) + " 列）");
-            return false;
-          }
-          at[c] = cell.column;
-          col_of[cell.column] = c;
-        }
+      std::vector<std::pair<int, std::string>> headers;
+      for (const XlsxReadCell& cell : row_cells) headers.emplace_back(cell.column, cell.text);
+      Result<std::vector<int>> matched = MatchHeader(row, headers, kImportColumns);
+      if (!matched.ok()) {
+        header_error = std::move(matched).error();
+        return false;
       }
       for (int c = 0; c < kColCount; ++c) {
-        if (kImportColumns[c].required && at[c] < 0) missing.push_back(kImportColumns[c].header);
-      }
-      if (!missing.empty()) {
-        std::string list;
-        for (const std::string& m : missing) list += (list.empty() ? "" : "、") + m;
-        header_error = Error::InvalidArgument(
-            "import.missing_column",
-            "第 " + std::to_string(row) + " 行表头缺少必填列：" + list + "。请使用导入模板");
-        return false;
+        at[c] = (*matched)[c];
+        if (at[c] >= 0) col_of[at[c]] = c;
       }
       have_header = true;
       return true;
@@ -394,19 +351,7 @@ Result<MemberImport> ReadMemberImport(std::string_view xlsx, const NodeCodeLooku
   });
   if (header_error) return *header_error;
   out.sheet_columns.assign(at.begin(), at.end());
-  if (out.rows > max_rows || (!read.ok() && read.error().key == "xlsx.too_many_rows")) {
-    return Error{ErrorCode::kTooLarge,
-                 "import.too_many_rows",
-                 "一次最多导入 " + std::to_string(max_rows) + " 行，请拆分后分批导入",
-                 {}};
-  }
-  if (!read.ok()) return ImportError(read.error());
-  if (!have_header) {
-    return Error::InvalidArgument("import.empty", "工作表是空的：第一行应为表头，请使用导入模板");
-  }
-  if (out.rows == 0) {
-    return Error::InvalidArgument("import.empty", "表头下面没有党员数据");
-  }
+  DJ_RETURN_IF_ERROR(ImportEnd(read, have_header, out.rows, max_rows, "党员数据"));
   return out;
 }
 
@@ -444,27 +389,9 @@ void AddFieldProblems(MemberImport& import, const std::vector<FieldError>& error
 }
 
 Result<std::string> MemberImportTemplate() {
-  DJ_ASSIGN_OR_RETURN(auto writer, XlsxWriter::Create());
-  std::vector<XlsxColumn> columns;
-  for (const ImportColumn& c : kImportColumns) {
-    columns.push_back({std::string(c.header) + (c.required ? "*" : ""), 14});
-  }
-  columns[kIdNumber].width = 21;
-  columns[kBranchCode].width = 16;
-  DJ_RETURN_IF_ERROR(writer->AddSheet("党员信息", columns));
-  std::vector<XlsxColumn> help = {{"列", 16}, {"是否必填", 10}, {"填写要求", 60}, {"示例", 22}};
-  DJ_RETURN_IF_ERROR(writer->AddSheet("填写说明", help));
-  for (const ImportColumn& c : kImportColumns) {
-    std::vector<XlsxCell> row = {std::string(c.header), std::string(c.required ? "必填" : "选填"),
-                                 std::string(c.hint), std::string(c.example)};
-    DJ_RETURN_IF_ERROR(writer->AddRow(row));
-  }
-  DJ_RETURN_IF_ERROR(writer->AddRow(std::vector<XlsxCell>{}));
-  DJ_RETURN_IF_ERROR(writer->AddRow(std::vector<XlsxCell>{
-      std::string("说明"), std::monostate{},
-      std::string("在“党员信息”表第 2 行起每行填写一名党员，表头请勿修改。"
-                  "任何一行有误时整个文件都不会导入，系统会列出每处错误的行、列和原因。")}));
-  return writer->Finish();
+  return ImportTemplate("党员信息", kImportColumns,
+                        "在“党员信息”表第 2 行起每行填写一名党员，表头请勿修改。"
+                        "任何一行有误时整个文件都不会导入，系统会列出每处错误的行、列和原因。");
 }
 
 Result<std::string> WriteMemberExport(const std::vector<Member>& members,

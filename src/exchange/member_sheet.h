@@ -19,28 +19,12 @@
 #include "domain/member/member.h"
 #include "domain/member/member_repository.h"
 #include "domain/roster/roster.h"
+#include "exchange/sheet.h"
 
 namespace dj {
 
-// One column of the import sheet, found by its header text.
-struct ImportColumn {
-  const char* field;   // the member field it fills ("name", ..., "branch_code", "group_code")
-  const char* header;  // "姓名"
-  bool required;
-  const char* hint;     // how to fill it in, for the template's instructions
-  const char* example;  // a value for the template's example
-};
+// The columns of the import sheet, found by their header texts.
 std::span<const ImportColumn> MemberImportColumns();
-
-// A problem with one cell (or a whole row when `column` is empty).
-struct SheetProblem {
-  int row = 0;          // the sheet's row number; the header is row 1
-  std::string column;   // "E"
-  std::string header;   // "身份证号"
-  std::string value;    // the cell as the file holds it
-  std::string error;    // stable key: "required", "invalid_date", "id_number_invalid", ...
-  std::string message;  // for people, in Chinese
-};
 
 // The node with `code` if the importing user may place members in it; nullopt when no node
 // has the code or it lies outside their scope (the two are not told apart).

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "domain/testing/fixtures.h"
+#include "exchange/sheet_test_support.h"
 #include "office/xlsx_reader.h"
 #include "office/xlsx_writer.h"
 
@@ -15,41 +16,12 @@ using testing::D;
 using testing::MakeIdNumber;
 using testing::MakeMember;
 using testing::MakeNode;
+using testing::ReadBack;
+using testing::Workbook;
 
 const std::vector<std::string> kHeader = {
     "姓名*",     "性别*",    "民族*",     "出生日期*",     "身份证号*",  "学历*", "联系电话",
     "入党时间*", "转正时间", "人员类别*", "所在支部编码*", "党小组编码", "职务"};
-
-// A workbook with `rows` under the header `header`, as a person would fill in the template.
-std::string Workbook(const std::vector<std::string>& header,
-                     const std::vector<std::vector<XlsxCell>>& rows) {
-  auto writer = XlsxWriter::Create();
-  EXPECT_TRUE(writer.ok());
-  std::vector<XlsxColumn> columns;
-  for (const std::string& h : header) columns.push_back({h, 12});
-  EXPECT_TRUE((*writer)->AddSheet("党员信息", columns).ok());
-  for (const auto& row : rows) EXPECT_TRUE((*writer)->AddRow(row).ok());
-  auto bytes = (*writer)->Finish();
-  EXPECT_TRUE(bytes.ok());
-  return bytes.ok() ? *bytes : std::string();
-}
-
-// Every row of the first sheet as text by column.
-std::vector<std::map<int, std::string>> ReadBack(const std::string& bytes) {
-  std::vector<std::map<int, std::string>> rows;
-  auto reader = XlsxReader::Open(bytes);
-  EXPECT_TRUE(reader.ok());
-  if (!reader.ok()) return rows;
-  EXPECT_TRUE((*reader)
-                  ->ReadRows([&](int, std::span<const XlsxReadCell> cells) {
-                    std::map<int, std::string> row;
-                    for (const XlsxReadCell& c : cells) row[c.column] = std::string(c.text);
-                    rows.push_back(std::move(row));
-                    return true;
-                  })
-                  .ok());
-  return rows;
-}
 
 std::vector<XlsxCell> Row(const Member& m, const std::string& branch_code) {
   return {m.name,

@@ -243,6 +243,17 @@ class AuthzMatrixTest : public ::testing::Test {
                    "a transfer request");
   }
 
+  // A new question of the bank, distinct from every other.
+  static json QuestionBody() {
+    return {{"kind", "single"},
+            {"stem", "矩阵试题 " + Str(Next())},
+            {"options", {"甲", "乙"}},
+            {"answer", "A"}};
+  }
+  static int64_t FreshQuestion() {
+    return Created(admin_->Post("/api/contest/questions", QuestionBody()), "a question");
+  }
+
   // A meeting body for `node` that passes every check, `attendee` being on its rolls.
   static json MeetingBody(int64_t node, int64_t attendee) {
     return {{"node_id", node},
@@ -900,6 +911,62 @@ std::vector<RouteCase> AuthzMatrixTest::Matrix() {
          [] { return Get("/api/life/ledger?node=" + kMissingText); }}}},
 
       // --- Accounts, grants and locks: the AuthService decides per target account.
+      // --- The question bank: the committee's, no org node involved.
+      {Method::kGet,
+       "/api/contest/questions",
+       "contest.bank",
+       {{"no target: the whole bank", Where::kNoTarget, kCommitteeAdminOnly, true,
+         [](Role) { return Get("/api/contest/questions?page_size=1"); }}}},
+      {Method::kGet,
+       "/api/contest/questions/tags",
+       "contest.bank",
+       {{"no target: the tags of the bank", Where::kNoTarget, kCommitteeAdminOnly, true,
+         [](Role) { return Get("/api/contest/questions/tags"); }}}},
+      {Method::kGet,
+       "/api/contest/questions/import/template",
+       "contest.bank",
+       {{"no target: the template", Where::kNoTarget, kCommitteeAdminOnly, true,
+         [](Role) { return Get("/api/contest/questions/import/template"); }}}},
+      {Method::kPost,
+       "/api/contest/questions/import",
+       "contest.bank",
+       {{"no target: a sheet of one new question", Where::kNoTarget, kCommitteeAdminOnly, true,
+         [](Role) {
+           return Call{"POST",
+                       "/api/contest/questions/import",
+                       std::nullopt,
+                       "",
+                       QuestionWorkbook({{"单选题", "矩阵导入题 " + Str(Next()), "甲", "乙", "A"}}),
+                       std::string(http::kXlsxContentType)};
+         }}}},
+      {Method::kGet,
+       "/api/contest/questions/export",
+       "contest.bank",
+       {{"no target: the bank as .xlsx", Where::kNoTarget, kCommitteeAdminOnly, true,
+         [](Role) { return Get("/api/contest/questions/export?kind=single"); }}}},
+      {Method::kGet,
+       "/api/contest/questions/:id",
+       "contest.bank",
+       {{"no target: a question", Where::kNoTarget, kCommitteeAdminOnly, true,
+         [](Role) { return Get("/api/contest/questions/" + Str(FreshQuestion())); }}}},
+      {Method::kPost,
+       "/api/contest/questions",
+       "contest.bank",
+       {{"no target: a new question", Where::kNoTarget, kCommitteeAdminOnly, true,
+         [](Role) { return Post("/api/contest/questions", QuestionBody()); }}}},
+      {Method::kPut,
+       "/api/contest/questions/:id",
+       "contest.bank",
+       {{"no target: a question replaced", Where::kNoTarget, kCommitteeAdminOnly, true,
+         [](Role) {
+           return Put("/api/contest/questions/" + Str(FreshQuestion()), QuestionBody());
+         }}}},
+      {Method::kDelete,
+       "/api/contest/questions/:id",
+       "contest.bank",
+       {{"no target: a question removed", Where::kNoTarget, kCommitteeAdminOnly, true,
+         [](Role) { return Delete("/api/contest/questions/" + Str(FreshQuestion())); }}}},
+
       {Method::kGet,
        "/api/users",
        "user.admin",
@@ -1082,6 +1149,8 @@ TEST_F(AuthzMatrixTest, LifeRoutesAllowEachRoleOnlyInItsScope) {
 }
 
 TEST_F(AuthzMatrixTest, UserAdminRoutesAllowEachRoleOnlyInItsScope) { RunMatrix({"user.admin"}); }
+
+TEST_F(AuthzMatrixTest, QuestionBankRoutesAllowOnlyTheCommittee) { RunMatrix({"contest.bank"}); }
 
 // --- Without a valid session.
 

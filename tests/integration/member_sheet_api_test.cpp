@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "exchange/sheet_test_support.h"
 #include "http/api/member_sheet_controller.h"
 #include "integration/test_server.h"
 #include "office/xlsx_reader.h"
@@ -18,18 +19,7 @@ std::string Str(int64_t n) { return std::to_string(n); }
 
 // Every row of the first sheet of `bytes`, as text by column letter index.
 std::vector<std::map<int, std::string>> Rows(const std::string& bytes) {
-  std::vector<std::map<int, std::string>> rows;
-  auto reader = XlsxReader::Open(bytes);
-  EXPECT_TRUE(reader.ok()) << (reader.ok() ? "" : reader.error().message);
-  if (!reader.ok()) return rows;
-  Status read = (*reader)->ReadRows([&](int, std::span<const XlsxReadCell> cells) {
-    std::map<int, std::string> row;
-    for (const XlsxReadCell& c : cells) row[c.column] = std::string(c.text);
-    rows.push_back(std::move(row));
-    return true;
-  });
-  EXPECT_TRUE(read.ok());
-  return rows;
+  return dj::testing::ReadBack(bytes);
 }
 
 class MemberSheetApiTest : public ::testing::Test {

@@ -190,6 +190,29 @@ std::string MakeIdNumber(Date birth, int sequence) {
   return id;
 }
 
+std::string TextWorkbook(const std::vector<std::string>& header,
+                         const std::vector<std::vector<std::string>>& rows) {
+  Result<std::unique_ptr<XlsxWriter>> writer = XlsxWriter::Create();
+  if (!writer.ok()) throw std::runtime_error(writer.error().message);
+  std::vector<XlsxColumn> columns;
+  for (const std::string& h : header) columns.push_back({h, 12});
+  if (!(*writer)->AddSheet("Sheet1", columns).ok()) throw std::runtime_error("AddSheet");
+  for (const std::vector<std::string>& texts : rows) {
+    std::vector<XlsxCell> row;
+    for (const std::string& text : texts) {
+      row.push_back(text.empty() ? XlsxCell{} : XlsxCell{text});
+    }
+    if (!(*writer)->AddRow(row).ok()) throw std::runtime_error("AddRow");
+  }
+  Result<std::string> bytes = (*writer)->Finish();
+  if (!bytes.ok()) throw std::runtime_error(bytes.error().message);
+  return *bytes;
+}
+
+std::string QuestionWorkbook(const std::vector<std::vector<std::string>>& rows) {
+  return TextWorkbook({"题型", "题干", "选项A", "选项B", "答案"}, rows);
+}
+
 std::string RosterWorkbook(const std::vector<nlohmann::json>& members) {
   Result<std::unique_ptr<XlsxWriter>> writer = XlsxWriter::Create();
   if (!writer.ok()) throw std::runtime_error(writer.error().message);

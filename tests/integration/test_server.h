@@ -153,6 +153,13 @@ nlohmann::json ValidMember(int sequence = 901);
 // Fields are written as text, dates as real Excel dates. Throws when writing fails.
 std::string RosterWorkbook(const std::vector<nlohmann::json>& members);
 
+// An .xlsx of `header` and `rows` of text cells (an empty string leaves its cell empty).
+// Throws when writing fails.
+std::string TextWorkbook(const std::vector<std::string>& header,
+                         const std::vector<std::vector<std::string>>& rows);
+// A question sheet with the columns 题型, 题干, 选项A, 选项B, 答案.
+std::string QuestionWorkbook(const std::vector<std::vector<std::string>>& rows);
+
 // Parses "YYYY-MM-DD"; throws on a bad date (test data only).
 Date D(std::string_view text);
 

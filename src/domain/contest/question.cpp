@@ -17,8 +17,9 @@ constexpr std::array<EnumInfo<QuestionKind>, kQuestionKindCount> kKinds = {{
 
 int Bits(OptionSet set) { return __builtin_popcount(set); }
 
-// Lower-case ASCII, full-width forms folded, every space removed.
-std::string Fold(std::string_view text) {
+}  // namespace
+
+std::string FoldText(std::string_view text) {
   std::string folded = NormalizeInput(text);
   std::string out;
   out.reserve(folded.size());
@@ -28,8 +29,6 @@ std::string Fold(std::string_view text) {
   }
   return out;
 }
-
-}  // namespace
 
 const char* QuestionKindId(QuestionKind kind) { return InfoOf(kKinds, kind).id; }
 std::optional<QuestionKind> ParseQuestionKind(std::string_view id) { return FindById(kKinds, id); }
@@ -46,7 +45,7 @@ std::vector<FieldError> CheckQuestion(const Question& q) {
   auto too_long = [](std::string_view text, int max) {
     return static_cast<int>(Utf8Length(text)) > max;
   };
-  if (!IsValidUtf8(q.stem) || Fold(q.stem).empty()) {
+  if (!IsValidUtf8(q.stem) || FoldText(q.stem).empty()) {
     add("stem", q.stem, "stem_required", "题干不能为空");
   } else if (too_long(q.stem, kMaxStemChars)) {
     add("stem", "", "stem_too_long", "题干不能超过 " + std::to_string(kMaxStemChars) + " 字");
@@ -66,15 +65,15 @@ std::vector<FieldError> CheckQuestion(const Question& q) {
     for (int i = 0; i < n; ++i) {
       const std::string& o = q.options[static_cast<size_t>(i)];
       const std::string letter(1, static_cast<char>('A' + i));
-      if (!IsValidUtf8(o) || Fold(o).empty()) {
+      if (!IsValidUtf8(o) || FoldText(o).empty()) {
         add("options", letter, "option_empty", "选项 " + letter + " 不能为空");
       } else if (too_long(o, kMaxOptionChars)) {
         add("options", letter, "option_too_long",
             "选项 " + letter + " 不能超过 " + std::to_string(kMaxOptionChars) + " 字");
-      } else if (std::find(seen.begin(), seen.end(), Fold(o)) != seen.end()) {
+      } else if (std::find(seen.begin(), seen.end(), FoldText(o)) != seen.end()) {
         add("options", letter, "option_duplicate", "选项 " + letter + " 与前面的选项重复");
       }
-      seen.push_back(Fold(o));
+      seen.push_back(FoldText(o));
     }
   }
 
@@ -95,7 +94,7 @@ std::vector<FieldError> CheckQuestion(const Question& q) {
         "标签不能超过 " + std::to_string(kMaxTags) + " 个");
   }
   for (const std::string& t : q.tags) {
-    if (!IsValidUtf8(t) || Fold(t).empty() || too_long(t, kMaxTagChars)) {
+    if (!IsValidUtf8(t) || FoldText(t).empty() || too_long(t, kMaxTagChars)) {
       add("tags", t, "tag_invalid",
           "标签应为 1 至 " + std::to_string(kMaxTagChars) + " 字：“" + t + "”");
       break;
@@ -126,7 +125,7 @@ std::string AnswerText(const Question& q) {
 
 std::optional<OptionSet> ParseAnswerText(QuestionKind kind, std::string_view text,
                                          int option_count) {
-  const std::string folded = Fold(text);
+  const std::string folded = FoldText(text);
   if (folded.empty()) return std::nullopt;
   if (kind == QuestionKind::kTrueFalse) {
     for (const char* yes : {"正确", "对", "√", "✓", "t", "true", "a"}) {
@@ -159,11 +158,11 @@ std::optional<OptionSet> ParseAnswerText(QuestionKind kind, std::string_view tex
 std::string DedupeKey(const Question& q) {
   std::vector<std::string> options;
   options.reserve(q.options.size());
-  for (const std::string& o : q.options) options.push_back(Fold(o));
+  for (const std::string& o : q.options) options.push_back(FoldText(o));
   std::sort(options.begin(), options.end());
   std::string key = QuestionKindId(q.kind);
   key += '\x1f';
-  key += Fold(q.stem);
+  key += FoldText(q.stem);
   for (const std::string& o : options) {
     key += '\x1f';
     key += o;

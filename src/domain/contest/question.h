@@ -70,6 +70,10 @@ std::string AnswerText(const Question& q);
 std::optional<OptionSet> ParseAnswerText(QuestionKind kind, std::string_view text,
                                          int option_count);
 
+// Text as searches and DedupeKey compare it: normalised (full-width letters and digits to
+// ASCII), ASCII lower case, without white space.
+std::string FoldText(std::string_view text);
+
 // What makes two questions the same for de-duplication: the kind, the stem and the set of
 // options, ignoring white space (ASCII and full-width), ASCII case, full-width letters and
 // digits, and the options' order.

@@ -17,7 +17,7 @@ struct Policy {
   bool member_self = false;  // a member may reach their own file (AccessTarget::kPathMember)
 };
 
-const std::array<Policy, 9> kPolicies{{
+const std::array<Policy, 10> kPolicies{{
     {"org.read", kAllRoles},
     {"org.write", {Role::kCommitteeAdmin, Role::kUnitAdmin}},
     {"member.read",
@@ -30,6 +30,7 @@ const std::array<Policy, 9> kPolicies{{
     {"life.review", {Role::kCommitteeAdmin, Role::kUnitAdmin}},
     {"audit.read", {Role::kCommitteeAdmin, Role::kAuditor}},
     {"user.admin", kAdminRoles},
+    {"contest.bank", {Role::kCommitteeAdmin}},
 }};
 
 // Policies that need a session but no role.

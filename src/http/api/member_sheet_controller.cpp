@@ -7,42 +7,12 @@
 #include "http/api/access.h"
 #include "http/api/api_support.h"
 #include "http/api/member_controller.h"
+#include "http/api/sheet_answer.h"
 #include "http/envelope.h"
 
 namespace dj::http {
-namespace {
 
 using nlohmann::json;
-
-// An .xlsx download named `file_name`.
-Response XlsxFile(std::string bytes, std::string_view ascii_name, std::string_view file_name) {
-  return FileResponse(std::move(bytes), kXlsxContentType, ascii_name, file_name);
-}
-
-json ProblemJson(const SheetProblem& p) {
-  return {{"row", p.row},     {"column", p.column}, {"header", p.header},
-          {"value", p.value}, {"error", p.error},   {"message", p.message}};
-}
-
-// The 400 answer listing the problems of an import.
-Response InvalidRows(const Request& request, const MemberImport& import) {
-  json errors = json::array();
-  for (size_t i = 0; i < import.problems.size() && i < kMaxImportProblems; ++i) {
-    errors.push_back(ProblemJson(import.problems[i]));
-  }
-  const SheetProblem& first = import.problems.front();
-  std::string message = "导入文件有 " + std::to_string(import.problems.size()) +
-                        " 处错误，未导入任何数据。首个：第 " + std::to_string(first.row) + " 行" +
-                        (first.header.empty() ? "" : "“" + first.header + "”") + "，" +
-                        first.message;
-  return ErrorResponse(Error::InvalidArgument("import.invalid_rows", std::move(message)),
-                       request.request_id,
-                       {{"rows", import.rows},
-                        {"error_count", import.problems.size()},
-                        {"errors", std::move(errors)}});
-}
-
-}  // namespace
 
 void AddMemberSheetRoutes(Router& router, MemberService& members, const Roster& roster,
                           const Clock& clock) {
@@ -59,12 +29,7 @@ void AddMemberSheetRoutes(Router& router, MemberService& members, const Roster& 
       Method::kPost, "/api/members/import",
       [&members, &roster](Request& request) -> Result<Response> {
         DJ_RETURN_IF_ERROR(QueryReader(request).Finish());
-        std::string_view type = request.Header("Content-Type");
-        if (type.substr(0, type.find(';')) != kXlsxContentType) {
-          return Error::InvalidArgument(
-              "request.unsupported_media_type",
-              "请上传 .xlsx 文件（Content-Type: " + std::string(kXlsxContentType) + "）");
-        }
+        DJ_RETURN_IF_ERROR(RequireXlsxBody(request));
         NodeCodeLookup lookup = [&](std::string_view code) -> std::optional<NodeId> {
           std::optional<NodeId> id = roster.FindNodeByCode(std::string(code));
           if (!id || !Authorize(request, *id).ok()) return std::nullopt;
@@ -76,7 +41,7 @@ void AddMemberSheetRoutes(Router& router, MemberService& members, const Roster& 
           // Check the rows that were read too, so one answer lists every problem.
           DJ_ASSIGN_OR_RETURN(std::vector<FieldError> more, members.CheckMany(import.members));
           AddFieldProblems(import, more);
-          return InvalidRows(request, import);
+          return InvalidRows(request, import.rows, import.problems);
         }
         const size_t count = import.members.size();
         Result<std::vector<Member>> created =
@@ -84,7 +49,7 @@ void AddMemberSheetRoutes(Router& router, MemberService& members, const Roster& 
         if (!created.ok()) {
           if (created.error().key != "validation_failed") return created.error();
           AddFieldProblems(import, created.error().fields);
-          return InvalidRows(request, import);
+          return InvalidRows(request, import.rows, import.problems);
         }
         return JsonOk({{"created", count}}, 201);
       },

@@ -8,16 +8,10 @@
 #include "common/date.h"
 #include "domain/member/member_service.h"
 #include "domain/roster/roster.h"
+#include "http/api/sheet_answer.h"
 #include "http/router.h"
 
 namespace dj::http {
-
-inline constexpr size_t kMaxImportBytes = size_t{64} << 20;
-inline constexpr int64_t kMaxImportRows = 200'000;
-// The import's error table lists at most this many problems (it counts them all).
-inline constexpr size_t kMaxImportProblems = 1000;
-inline constexpr char kXlsxContentType[] =
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 // Registers the routes. The service, roster and clock must outlive the router.
 void AddMemberSheetRoutes(Router& router, MemberService& members, const Roster& roster,

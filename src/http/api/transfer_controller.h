@@ -1,5 +1,6 @@
 // HTTP routes of two-step transfers of organisational relations (组织关系转接):
 //   GET  /api/transfers?node=&status=           transfers from or to a branch under the node
+//   GET  /api/transfers/branches?q=             branches of the whole tree, to name a receiver
 //   GET  /api/transfers/:id                     one (either end in scope)
 //   POST /api/members/:id/transfer-requests     the sending side starts one
 //   POST /api/transfers/:id/accept              the receiving side accepts: the member moves

@@ -16,6 +16,7 @@
 #include "storage/sqlite/sqlite_meeting_repository.h"
 #include "storage/sqlite/sqlite_member_repository.h"
 #include "storage/sqlite/sqlite_org_repository.h"
+#include "storage/sqlite/sqlite_question_repository.h"
 
 namespace dj {
 
@@ -39,6 +40,7 @@ class SqliteStore {
   AuthRepository& auth() { return auth_; }
   AuditRepository& audit() { return audit_; }
   MeetingRepository& meetings() { return meetings_; }
+  QuestionRepository& questions() { return questions_; }
   // For the command line (migrate, check): connections to the same file.
   ConnectionPool& pool() { return *pool_; }
 
@@ -54,6 +56,7 @@ class SqliteStore {
   SqliteAuthRepository auth_;
   SqliteAuditRepository audit_;
   SqliteMeetingRepository meetings_;
+  SqliteQuestionRepository questions_;
 };
 
 // Opens the database at `path` (created when missing), migrates it or checks its version as
