@@ -257,11 +257,12 @@ export async function unusedName(page, prefix) {
 // ---------------------------------------------------------------- xlsx
 
 /**
- * Builds an import file from the server's own template: its header row (texts with `*` for the
- * required columns) stays, and `rows` (objects keyed by the header text without `*`) follow.
+ * Builds an import file from the server's template at `templateRoute`: its header row (texts
+ * with `*` for the required columns) stays, and `rows` (objects keyed by the header text
+ * without `*`) follow. `expect` names headers the template must have.
  */
-export async function rosterFromTemplate(page, rows) {
-  const r = await page.request.get('/api/members/import/template')
+export async function sheetFromTemplate(page, templateRoute, rows, expect = []) {
+  const r = await page.request.get(templateRoute)
   assert.equal(r.status(), 200, 'template download')
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(await r.body())
@@ -270,7 +271,7 @@ export async function rosterFromTemplate(page, rows) {
   ws.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => {
     headers[col] = String(cell.value).replace(/\*$/, '').trim()
   })
-  assert.ok(headers.includes('身份证号') && headers.includes('所在支部编码'), `template headers ${headers}`)
+  for (const h of expect) assert.ok(headers.includes(h), `template headers ${headers}`)
   // drop whatever example rows the template carries
   if (ws.rowCount > 1) ws.spliceRows(2, ws.rowCount - 1)
   rows.forEach((row, i) => {
@@ -283,6 +284,11 @@ export async function rosterFromTemplate(page, rows) {
     target.commit()
   })
   return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+/** A member roster built from the server's import template (see sheetFromTemplate). */
+export function rosterFromTemplate(page, rows) {
+  return sheetFromTemplate(page, '/api/members/import/template', rows, ['身份证号', '所在支部编码'])
 }
 
 /** Reads the first sheet of an .xlsx file → { header: [text], rows: [[value]] }. */

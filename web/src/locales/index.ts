@@ -6,9 +6,10 @@ import org from './zh-CN/org.json'
 import member from './zh-CN/member.json'
 import audit from './zh-CN/audit.json'
 import life from './zh-CN/life.json'
+import contest from './zh-CN/contest.json'
 
 /** 中文文案，按模块分文件 */
-export const zhCN = { common, auth, dashboard, org, member, audit, life }
+export const zhCN = { common, auth, dashboard, org, member, audit, life, contest }
 
 export type MessageSchema = typeof zhCN
 

@@ -105,6 +105,21 @@ describe('guard', () => {
     expect(await where('/life/reminders')).toBe('/')
   })
 
+  it('opens the question bank to committee admins only', async () => {
+    getMe.mockResolvedValue(me(['committee_admin']))
+    expect(await where('/contest/questions')).toBe('/contest/questions')
+    for (const role of ['unit_admin', 'branch_secretary', 'auditor', 'reviewer', 'member'] as Role[]) {
+      setActivePinia(createPinia())
+      getMe.mockResolvedValue(me([role]))
+      expect(await where('/contest/questions')).toBe('/')
+      expect(useSessionStore().canManageQuestionBank).toBe(false)
+    }
+    setActivePinia(createPinia())
+    getMe.mockResolvedValue(me(['unit_admin', 'committee_admin']))
+    expect(await where('/contest/questions')).toBe('/contest/questions')
+    expect(useSessionStore().canManageQuestionBank).toBe(true)
+  })
+
   it('sends a signed-in user away from the sign-in page', async () => {
     getMe.mockResolvedValue(me(['auditor']))
     expect(await where('/login')).toBe('/')

@@ -16,6 +16,7 @@ import { orgRoutes } from './modules/org'
 import { memberRoutes } from './modules/member'
 import { auditRoutes } from './modules/audit'
 import { lifeRoutes } from './modules/life'
+import { contestRoutes } from './modules/contest'
 
 /** 框架内的页面（侧边菜单从这里生成） */
 export const layoutChildren: RouteRecordRaw[] = [
@@ -23,6 +24,7 @@ export const layoutChildren: RouteRecordRaw[] = [
   ...orgRoutes,
   ...memberRoutes,
   ...lifeRoutes,
+  ...contestRoutes,
   ...auditRoutes,
   ...accountRoutes,
 ]

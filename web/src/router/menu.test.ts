@@ -29,4 +29,27 @@ describe('side menu', () => {
     expect(menu.map((m) => m.name)).toEqual(['home', 'org-nodes'])
     expect(menuLeaves(menuFor(['lifeRead'])).map((m) => m.name)).toContain('life-ledger')
   })
+
+  it('shows the contest group (题库) only with contestBank, after the life group and before the audit log', () => {
+    const all = menuFor(['memberRead', 'auditRead', 'lifeRead', 'lifeWrite', 'contestBank'])
+    expect(all.map((m) => m.name)).toEqual([
+      'home',
+      'org-nodes',
+      'member-list',
+      'transfer-list',
+      'life',
+      'contest',
+      'audit-log',
+    ])
+    const contest = all.find((m) => m.name === 'contest')
+    expect(contest?.title).toBe('common.menu.contest')
+    expect(contest?.children?.map((c) => [c.name, c.path, c.title, c.icon])).toEqual([
+      ['contest-questions', '/contest/questions', 'common.menu.contestQuestions', 'Collection'],
+    ])
+    // every other permission but contestBank: no group, no page
+    const without = menuFor(['memberRead', 'auditRead', 'lifeRead', 'lifeWrite'])
+    expect(without.map((m) => m.name)).not.toContain('contest')
+    expect(menuLeaves(without).map((m) => m.name)).not.toContain('contest-questions')
+    expect(menuFor(['contestBank']).map((m) => m.name)).toEqual(['home', 'org-nodes', 'contest'])
+  })
 })

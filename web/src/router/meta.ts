@@ -1,7 +1,7 @@
 import 'vue-router'
 
 /** 页面所需权限（对应 session store 中的判断） */
-export type PagePermission = 'memberRead' | 'auditRead' | 'lifeRead' | 'lifeWrite'
+export type PagePermission = 'memberRead' | 'auditRead' | 'lifeRead' | 'lifeWrite' | 'contestBank'
 
 /** 侧边菜单中的分组（如“组织生活”） */
 export interface MenuGroup {

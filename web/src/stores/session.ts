@@ -13,6 +13,8 @@ const AUDIT_READERS: Role[] = ['committee_admin', 'auditor']
 const LIFE_READERS: Role[] = ['committee_admin', 'unit_admin', 'branch_secretary', 'auditor']
 const LIFE_WRITERS: Role[] = ['committee_admin', 'unit_admin', 'branch_secretary']
 const LIFE_REVIEWERS: Role[] = ['committee_admin', 'unit_admin']
+/** 学习竞答的题库：contest.bank（docs/api.md） */
+const QUESTION_BANK_MANAGERS: Role[] = ['committee_admin']
 
 /** 会话：当前用户、角色与 CSRF 令牌 */
 export const useSessionStore = defineStore('session', () => {
@@ -30,6 +32,7 @@ export const useSessionStore = defineStore('session', () => {
   const canReadLife = computed(() => hasAny(LIFE_READERS))
   const canWriteLife = computed(() => hasAny(LIFE_WRITERS))
   const canReviewLife = computed(() => hasAny(LIFE_REVIEWERS))
+  const canManageQuestionBank = computed(() => hasAny(QUESTION_BANK_MANAGERS))
 
   /** 是否可进入需要该权限的页面 */
   function allows(permission: PagePermission | undefined): boolean {
@@ -42,6 +45,8 @@ export const useSessionStore = defineStore('session', () => {
         return canReadLife.value
       case 'lifeWrite':
         return canWriteLife.value
+      case 'contestBank':
+        return canManageQuestionBank.value
       default:
         return true
     }
@@ -111,6 +116,7 @@ export const useSessionStore = defineStore('session', () => {
     canReadLife,
     canWriteLife,
     canReviewLife,
+    canManageQuestionBank,
     allows,
     memberOnly,
     displayName,
