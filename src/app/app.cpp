@@ -9,6 +9,7 @@
 #include "http/api/access.h"
 #include "http/api/audit_controller.h"
 #include "http/api/auth_controller.h"
+#include "http/api/contest_controller.h"
 #include "http/api/health_controller.h"
 #include "http/api/life_controller.h"
 #include "http/api/member_controller.h"
@@ -98,6 +99,9 @@ Result<std::unique_ptr<App>> App::Open(const AppOptions& options) {
   app->scopes_ = std::make_unique<ComplianceScopes>(*app->roster_);
   app->questions_ = std::make_unique<QuestionBank>(app->store_->questions());
   DJ_RETURN_IF_ERROR(app->questions_->Load());
+  app->contests_ = std::make_unique<ContestService>(app->store_->contests(), *app->questions_,
+                                                    *app->roster_, *app->clock_);
+  DJ_RETURN_IF_ERROR(app->contests_->Load());
   return app;
 }
 
@@ -118,6 +122,7 @@ void App::AddRoutes(http::Router& router) {
   http::AddLifeRoutes(router, *meetings_, store_->meetings(), *life_, *roster_, *scopes_,
                       RuleBook::Builtin(), *clock_);
   http::AddQuestionRoutes(router, *questions_);
+  http::AddContestRoutes(router, *contests_, *roster_);
 }
 
 }  // namespace dj

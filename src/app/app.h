@@ -9,6 +9,7 @@
 #include "common/result.h"
 #include "demo/demo_generator.h"
 #include "domain/auth/auth_service.h"
+#include "domain/contest/contest_service.h"
 #include "domain/contest/question_bank.h"
 #include "domain/life/compliance.h"
 #include "domain/life/life_index.h"
@@ -68,6 +69,7 @@ class App {
   const LifeIndex& life() const { return *life_; }
   ComplianceScopes& compliance_scopes() { return *scopes_; }
   QuestionBank& questions() { return *questions_; }
+  ContestService& contests() { return *contests_; }
   const RuleBook& rules() const { return RuleBook::Builtin(); }
 
  private:
@@ -84,6 +86,7 @@ class App {
   std::unique_ptr<MeetingService> meetings_;
   std::unique_ptr<ComplianceScopes> scopes_;
   std::unique_ptr<QuestionBank> questions_;
+  std::unique_ptr<ContestService> contests_;
   std::unique_ptr<http::AccessGuard> guard_;
   bool demo_created_ = false;
   size_t nodes_at_start_ = 0;

@@ -254,6 +254,25 @@ class AuthzMatrixTest : public ::testing::Test {
     return Created(admin_->Post("/api/contest/questions", QuestionBody()), "a question");
   }
 
+  // A contest for the members under `scope`, on a paper of one fresh question, from tomorrow.
+  static json ContestBody(int64_t scope) {
+    const int64_t now = server_->clock().NowUnixSeconds();
+    return {{"title", "矩阵竞答 " + Str(Next())},
+            {"starts_at", now + 86400},
+            {"ends_at", now + 8 * 86400},
+            {"scope", scope},
+            {"fixed", {FreshQuestion()}}};
+  }
+  static int64_t FreshContest(int64_t scope) {
+    return Created(admin_->Post("/api/contests", ContestBody(scope)), "a contest");
+  }
+  static int64_t FreshPublishedContest(int64_t scope) {
+    int64_t id = FreshContest(scope);
+    ApiReply published = admin_->Post("/api/contests/" + Str(id) + "/publish", json::object());
+    if (published.status != 200) throw std::runtime_error("cannot publish a contest");
+    return id;
+  }
+
   // A meeting body for `node` that passes every check, `attendee` being on its rolls.
   static json MeetingBody(int64_t node, int64_t attendee) {
     return {{"node_id", node},
@@ -967,6 +986,67 @@ std::vector<RouteCase> AuthzMatrixTest::Matrix() {
        {{"no target: a question removed", Where::kNoTarget, kCommitteeAdminOnly, true,
          [](Role) { return Delete("/api/contest/questions/" + Str(FreshQuestion())); }}}},
 
+      // --- Contests: each within its organiser's scope (the contest's scope node).
+      {Method::kGet,
+       "/api/contests",
+       "contest.manage",
+       {{"no target: the contests whose scope the caller reaches", Where::kNoTarget, kAdmins, true,
+         [](Role) { return Get("/api/contests"); }}}},
+      {Method::kGet,
+       "/api/contests/:id",
+       "contest.manage",
+       {{"inside: a contest of kUnit1", Where::kInside, kAdmins, true,
+         [](Role) { return Get("/api/contests/" + Str(FreshContest(kUnit1))); }},
+        {"outside: a contest of kUnit2", Where::kOutside, kCommitteeAdminOnly, true,
+         [](Role) { return Get("/api/contests/" + Str(FreshContest(kUnit2))); },
+         [] { return Get("/api/contests/" + kMissingText); }}}},
+      {Method::kPost,
+       "/api/contests",
+       "contest.manage",
+       {{"inside: a draft for kUnit1", Where::kInside, kAdmins, true,
+         [](Role) { return Post("/api/contests", ContestBody(kUnit1)); }},
+        {"outside: a draft for kUnit2", Where::kOutside, kCommitteeAdminOnly, true,
+         [](Role) { return Post("/api/contests", ContestBody(kUnit2)); },
+         [] { return Post("/api/contests", ContestBody(kMissing)); }}}},
+      {Method::kPut,
+       "/api/contests/:id",
+       "contest.manage",
+       {{"inside: a draft of kUnit1 edited", Where::kInside, kAdmins, true,
+         [](Role) {
+           return Put("/api/contests/" + Str(FreshContest(kUnit1)), ContestBody(kUnit1));
+         }},
+        {"outside: a draft of kUnit2 edited", Where::kOutside, kCommitteeAdminOnly, true,
+         [](Role) {
+           return Put("/api/contests/" + Str(FreshContest(kUnit2)), ContestBody(kUnit2));
+         },
+         [] { return Put("/api/contests/" + kMissingText, ContestBody(kUnit1)); }}}},
+      {Method::kPost,
+       "/api/contests/:id/publish",
+       "contest.manage",
+       {{"inside: a draft of kUnit1", Where::kInside, kAdmins, true,
+         [](Role) {
+           return Post("/api/contests/" + Str(FreshContest(kUnit1)) + "/publish", json::object());
+         }},
+        {"outside: a draft of kUnit2", Where::kOutside, kCommitteeAdminOnly, true,
+         [](Role) {
+           return Post("/api/contests/" + Str(FreshContest(kUnit2)) + "/publish", json::object());
+         },
+         [] { return Post("/api/contests/" + kMissingText + "/publish", json::object()); }}}},
+      {Method::kPost,
+       "/api/contests/:id/close",
+       "contest.manage",
+       {{"inside: a published contest of kUnit1", Where::kInside, kAdmins, true,
+         [](Role) {
+           return Post("/api/contests/" + Str(FreshPublishedContest(kUnit1)) + "/close",
+                       json::object());
+         }},
+        {"outside: a published contest of kUnit2", Where::kOutside, kCommitteeAdminOnly, true,
+         [](Role) {
+           return Post("/api/contests/" + Str(FreshPublishedContest(kUnit2)) + "/close",
+                       json::object());
+         },
+         [] { return Post("/api/contests/" + kMissingText + "/close", json::object()); }}}},
+
       {Method::kGet,
        "/api/users",
        "user.admin",
@@ -1151,6 +1231,10 @@ TEST_F(AuthzMatrixTest, LifeRoutesAllowEachRoleOnlyInItsScope) {
 TEST_F(AuthzMatrixTest, UserAdminRoutesAllowEachRoleOnlyInItsScope) { RunMatrix({"user.admin"}); }
 
 TEST_F(AuthzMatrixTest, QuestionBankRoutesAllowOnlyTheCommittee) { RunMatrix({"contest.bank"}); }
+
+TEST_F(AuthzMatrixTest, ContestRoutesAllowEachAdminOnlyInItsScope) {
+  RunMatrix({"contest.manage"});
+}
 
 // --- Without a valid session.
 

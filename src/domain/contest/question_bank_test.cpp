@@ -5,62 +5,15 @@
 #include <map>
 
 #include "domain/testing/fixtures.h"
+#include "domain/testing/memory_contests.h"
 
 namespace dj {
 namespace {
 
 using testing::FieldKeys;
+using testing::MemoryQuestions;
 
 using K = QuestionKind;
-
-// The repository in memory, with the uniqueness the real one has and a failure to inject.
-class MemoryQuestions final : public QuestionRepository {
- public:
-  Result<std::vector<Question>> LoadQuestions() override {
-    std::vector<Question> out;
-    for (const auto& [id, q] : stored) out.push_back(q);
-    return out;
-  }
-  Result<std::vector<Question>> InsertQuestions(const WriteContext&,
-                                                const std::vector<Question>& questions) override {
-    if (fail_next) {
-      fail_next = false;
-      return Error::Internal("injected");
-    }
-    std::map<QuestionId, Question> next = stored;
-    std::vector<Question> out;
-    for (Question q : questions) {
-      q.id = ++last_id;
-      for (const auto& [id, other] : next) {
-        if (DedupeKey(other) == DedupeKey(q)) {
-          return Error::Conflict("question.duplicate", "重复");
-        }
-      }
-      next[q.id] = q;
-      out.push_back(q);
-    }
-    stored = std::move(next);
-    ++writes;
-    return out;
-  }
-  Status UpdateQuestion(const WriteContext&, const Question& before,
-                        const Question& after) override {
-    if (stored.at(before.id) != before) return Error::Conflict("question.stale", "已变");
-    stored[after.id] = after;
-    ++writes;
-    return Ok();
-  }
-  Status DeleteQuestion(const WriteContext&, const Question& q) override {
-    stored.erase(q.id);
-    ++writes;
-    return Ok();
-  }
-
-  std::map<QuestionId, Question> stored;
-  QuestionId last_id = 0;
-  int writes = 0;
-  bool fail_next = false;
-};
 
 Question Single(std::string stem, std::vector<std::string> tags = {"党章"}) {
   Question q;

@@ -17,7 +17,7 @@ struct Policy {
   bool member_self = false;  // a member may reach their own file (AccessTarget::kPathMember)
 };
 
-const std::array<Policy, 10> kPolicies{{
+const std::array<Policy, 11> kPolicies{{
     {"org.read", kAllRoles},
     {"org.write", {Role::kCommitteeAdmin, Role::kUnitAdmin}},
     {"member.read",
@@ -31,6 +31,7 @@ const std::array<Policy, 10> kPolicies{{
     {"audit.read", {Role::kCommitteeAdmin, Role::kAuditor}},
     {"user.admin", kAdminRoles},
     {"contest.bank", {Role::kCommitteeAdmin}},
+    {"contest.manage", {Role::kCommitteeAdmin, Role::kUnitAdmin}},
 }};
 
 // Policies that need a session but no role.

@@ -11,7 +11,8 @@ SqliteStore::SqliteStore(std::unique_ptr<ConnectionPool> pool, const Clock* cloc
       auth_(*pool_, clock != nullptr ? *clock : system_clock_),
       audit_(*pool_),
       meetings_(*pool_, clock != nullptr ? *clock : system_clock_),
-      questions_(*pool_, clock != nullptr ? *clock : system_clock_) {}
+      questions_(*pool_, clock != nullptr ? *clock : system_clock_),
+      contests_(*pool_, clock != nullptr ? *clock : system_clock_) {}
 
 Result<std::unique_ptr<SqliteStore>> OpenSqliteStore(const std::string& path,
                                                      const StoreOptions& options) {

@@ -13,6 +13,7 @@
 #include "storage/sqlite/pool.h"
 #include "storage/sqlite/sqlite_audit_repository.h"
 #include "storage/sqlite/sqlite_auth_repository.h"
+#include "storage/sqlite/sqlite_contest_repository.h"
 #include "storage/sqlite/sqlite_meeting_repository.h"
 #include "storage/sqlite/sqlite_member_repository.h"
 #include "storage/sqlite/sqlite_org_repository.h"
@@ -41,6 +42,7 @@ class SqliteStore {
   AuditRepository& audit() { return audit_; }
   MeetingRepository& meetings() { return meetings_; }
   QuestionRepository& questions() { return questions_; }
+  ContestRepository& contests() { return contests_; }
   // For the command line (migrate, check): connections to the same file.
   ConnectionPool& pool() { return *pool_; }
 
@@ -57,6 +59,7 @@ class SqliteStore {
   SqliteAuditRepository audit_;
   SqliteMeetingRepository meetings_;
   SqliteQuestionRepository questions_;
+  SqliteContestRepository contests_;
 };
 
 // Opens the database at `path` (created when missing), migrates it or checks its version as
