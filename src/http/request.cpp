@@ -138,6 +138,32 @@ bool Request::HasHeader(std::string_view name) const {
   return false;
 }
 
+void Later::Answer(Response response) {
+  std::function<void(Response)> then;
+  {
+    std::lock_guard lock(mu_);
+    if (!then_) {
+      answer_ = std::move(response);
+      return;
+    }
+    then = std::move(then_);
+  }
+  then(std::move(response));
+}
+
+void Later::OnAnswer(std::function<void(Response)> then) {
+  std::optional<Response> ready;
+  {
+    std::lock_guard lock(mu_);
+    if (!answer_) {
+      then_ = std::move(then);
+      return;
+    }
+    ready = std::move(answer_);
+  }
+  then(std::move(*ready));
+}
+
 void Response::SetHeader(std::string_view name, std::string value) {
   std::erase_if(headers, [&](const auto& h) { return EqualsIgnoreCase(h.first, name); });
   headers.emplace_back(std::string(name), std::move(value));

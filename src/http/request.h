@@ -4,6 +4,9 @@
 
 #include <any>
 #include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -103,6 +106,8 @@ inline constexpr std::string_view kJsonContentType = "application/json; charset=
 
 // One HTTP response. The server adds X-Request-Id, the security headers, Content-Length and
 // Connection; handlers set the rest.
+class Later;
+
 struct Response {
   int status = 200;
   std::string content_type = std::string(kJsonContentType);
@@ -111,11 +116,30 @@ struct Response {
   // The server holds the answer this long before sending it, on a timer rather than a thread
   // (failed logins are answered slowly this way).
   std::chrono::milliseconds delay{0};
+  // An answer not ready when the handler returns (a write waiting for its batch to be
+  // durable): the server waits for it without holding a thread and sends what Later is
+  // given instead of this response.
+  std::shared_ptr<Later> later;
 
   // Replaces any header named `name` (case-insensitive) with one `name: value`.
   void SetHeader(std::string_view name, std::string value);
   // The value of header `name` (case-insensitive); "" when absent.
   std::string_view Header(std::string_view name) const;
+};
+
+// The answer of a request given later, from any thread. It must be given, exactly once,
+// before the server is destroyed (the connection waits for it).
+class Later {
+ public:
+  void Answer(Response response);
+  // For the server: `then` receives the answer — at once when it has been given, otherwise
+  // on the thread that gives it. Called once.
+  void OnAnswer(std::function<void(Response)> then);
+
+ private:
+  std::mutex mu_;
+  std::optional<Response> answer_;
+  std::function<void(Response)> then_;
 };
 
 // True when `id` may be echoed as a request id: 1..64 characters of [A-Za-z0-9_-].

@@ -174,6 +174,8 @@ struct Server::Impl {
   asio::awaitable<void> AnswerReadFailure(Session& session, const Error& error,
                                           SteadyClock::time_point start);
   Response Handle(Request& request) const;
+  // The answer given to `later`, waited for on a timer of the connection's strand.
+  static asio::awaitable<Response> AwaitLater(std::shared_ptr<Later> later);
   void LogAccess(std::string_view request_id, std::string_view remote, std::string_view method,
                  std::string_view target, int status, size_t bytes,
                  SteadyClock::time_point start) const;
@@ -402,6 +404,9 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Session> session) {
     } else {
       response = ErrorResponse(request.error(), request_id);
     }
+    if (response.later) {
+      response = co_await AwaitLater(std::move(response.later));
+    }
     if (response.status < 200 || response.status > 599) {
       response = ErrorResponse(
           Error::Internal("handler answered HTTP status " + std::to_string(response.status)),
@@ -424,6 +429,26 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Session> session) {
   beast::error_code ignored;
   socket.shutdown(tcp::socket::shutdown_send, ignored);
   socket.close(ignored);
+}
+
+asio::awaitable<Response> Server::Impl::AwaitLater(std::shared_ptr<Later> later) {
+  auto executor = co_await asio::this_coro::executor;
+  auto timer =
+      std::make_shared<asio::steady_timer>(executor, asio::steady_timer::time_point::max());
+  auto answer = std::make_shared<std::optional<Response>>();
+  later->OnAnswer([executor, timer, answer](Response given) {
+    // Runs on the strand only once this coroutine waits (it holds the strand until then), so
+    // the cancel always finds the wait.
+    asio::post(executor, [timer, answer, given = std::move(given)]() mutable {
+      *answer = std::move(given);
+      timer->cancel();
+    });
+  });
+  while (!answer->has_value()) {
+    beast::error_code ec;
+    co_await timer->async_wait(Redirect(ec));
+  }
+  co_return std::move(**answer);
 }
 
 Response Server::Impl::Handle(Request& request) const {

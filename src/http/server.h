@@ -41,7 +41,8 @@ struct ServerOptions {
 };
 
 // Serves one Router. Lifecycle: construct, Listen, Run (blocks) until Stop from any thread or
-// a signal after StopOnSignals; then destroy. Handlers run synchronously on the io threads.
+// a signal after StopOnSignals; then destroy. Handlers run synchronously on the io threads;
+// an answer given later (Response::later) is waited for without holding a thread.
 class Server {
  public:
   Server(ServerOptions options, Router router);

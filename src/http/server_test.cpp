@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -65,6 +66,20 @@ class ServerTest : public ::testing::Test {
       std::this_thread::sleep_for(milliseconds(500));
       return JsonOk("slow done");
     });
+    // Answered later by the test (pending_), or answered before the handler returns.
+    router.Add(Method::kGet, "/api/later", [this](Request&) -> Result<Response> {
+      Response response;
+      response.later = std::make_shared<Later>();
+      std::lock_guard lock(pending_mu_);
+      pending_.push_back(response.later);
+      return response;
+    });
+    router.Add(Method::kGet, "/api/later-now", [](Request&) -> Result<Response> {
+      Response response;
+      response.later = std::make_shared<Later>();
+      response.later->Answer(JsonOk("now"));
+      return response;
+    });
     router.Add(Method::kGet, "/api/whoami", [](Request& request) -> Result<Response> {
       return JsonOk({{"request_id", request.request_id}, {"remote", request.remote_address}});
     });
@@ -109,6 +124,8 @@ class ServerTest : public ::testing::Test {
   std::thread thread_;
   uint16_t port_ = 0;
   std::atomic<bool> slow_entered_{false};
+  std::mutex pending_mu_;
+  std::vector<std::shared_ptr<Later>> pending_;
 };
 
 TEST_F(ServerTest, HealthRoundTrip) {
@@ -336,6 +353,47 @@ TEST_F(ServerTest, SlowHandlerIsNotCutByTheRequestTimeout) {
   HttpResponse slow = client.Get("/api/slow");  // 500 ms
   EXPECT_EQ(slow.status, 200) << slow.error;
   EXPECT_EQ(slow.Json()["data"], "slow done");
+}
+
+TEST_F(ServerTest, ALaterAnswerHoldsNoThread) {
+  ServerOptions options = Options();
+  options.threads = 1;
+  Start(options);
+  // Three requests wait for their answers on the one io thread, which still serves others.
+  std::vector<HttpResponse> answers(3);
+  std::vector<std::thread> clients;
+  for (size_t i = 0; i < answers.size(); ++i) {
+    clients.emplace_back([this, &answers, i] { answers[i] = HttpClient(port_).Get("/api/later"); });
+  }
+  auto deadline = std::chrono::steady_clock::now() + kPatience;
+  for (;;) {
+    {
+      std::lock_guard lock(pending_mu_);
+      if (pending_.size() == answers.size()) break;
+    }
+    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "the requests did not arrive";
+    std::this_thread::sleep_for(milliseconds(5));
+  }
+  EXPECT_EQ(HttpClient(port_).Get("/api/health").status, 200);
+
+  // Answered from another thread; each connection gets the answer given to its request.
+  std::thread([this] {
+    std::lock_guard lock(pending_mu_);
+    for (size_t i = 0; i < pending_.size(); ++i) {
+      pending_[i]->Answer(JsonOk({{"n", i}}, 201));
+    }
+  }).join();
+  for (std::thread& c : clients) c.join();
+  std::vector<int> seen;
+  for (const HttpResponse& a : answers) {
+    ASSERT_EQ(a.status, 201) << a.error;
+    seen.push_back(a.Json()["data"]["n"].get<int>());
+  }
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(seen, (std::vector<int>{0, 1, 2}));
+
+  // An answer given before the handler returned is sent at once.
+  EXPECT_EQ(HttpClient(port_).Get("/api/later-now").Json()["data"], "now");
 }
 
 TEST_F(ServerTest, RequestIdIsEchoedOrGenerated) {
