@@ -43,35 +43,11 @@ constexpr std::array<ImportColumn, kColCount> kColumns = {{
     {"explanation", "解析", false, "不超过2000字，交卷后按设置显示", "见党章第十条", 30},
 }};
 
-// Leading and trailing white space (ASCII, the ideographic space) removed.
-std::string Trim(std::string_view text) {
-  auto space = [](std::string_view t, size_t at) -> size_t {
-    if (at < t.size() && (t[at] == ' ' || t[at] == '\t' || t[at] == '\r' || t[at] == '\n')) {
-      return 1;
-    }
-    if (t.substr(at, 3) == "\u3000") return 3;
-    return 0;
-  };
-  size_t begin = 0;
-  while (size_t n = space(text, begin)) begin += n;
-  size_t end = text.size();
-  for (;;) {
-    if (end > begin && space(text, end - 1) == 1) {
-      --end;
-    } else if (end >= begin + 3 && text.substr(end - 3, 3) == "\u3000") {
-      end -= 3;
-    } else {
-      break;
-    }
-  }
-  return std::string(text.substr(begin, end - begin));
-}
-
 std::vector<std::string> SplitTags(std::string_view text) {
   std::vector<std::string> out;
   std::string current;
   auto flush = [&] {
-    std::string tag = Trim(current);
+    std::string tag = TrimQuestionText(current);
     if (!tag.empty() && std::find(out.begin(), out.end(), tag) == out.end()) {
       out.push_back(std::move(tag));
     }
@@ -154,7 +130,7 @@ Result<QuestionImport> ReadQuestionImport(std::string_view xlsx, int64_t max_row
     for (const XlsxReadCell& cell : row_cells) {
       auto it = col_of.find(cell.column);
       if (it == col_of.end()) continue;
-      cells[it->second] = Trim(cell.text);
+      cells[it->second] = TrimQuestionText(cell.text);
       if (!cells[it->second].empty()) blank = false;
     }
     if (blank) return true;

@@ -19,6 +19,24 @@ int Bits(OptionSet set) { return __builtin_popcount(set); }
 
 }  // namespace
 
+std::string TrimQuestionText(std::string_view text) {
+  constexpr std::string_view kSpaces[] = {" ", "\t", "\r", "\n", "\u3000"};
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    for (std::string_view space : kSpaces) {
+      if (text.starts_with(space)) {
+        text.remove_prefix(space.size());
+        trimmed = true;
+      }
+      if (text.ends_with(space)) {
+        text.remove_suffix(space.size());
+        trimmed = true;
+      }
+    }
+  }
+  return std::string(text);
+}
+
 std::string FoldText(std::string_view text) {
   std::string folded = NormalizeInput(text);
   std::string out;

@@ -70,6 +70,11 @@ std::string AnswerText(const Question& q);
 std::optional<OptionSet> ParseAnswerText(QuestionKind kind, std::string_view text,
                                          int option_count);
 
+// A question's text as typed, with white space (ASCII and the ideographic space U+3000)
+// removed from both ends only: Chinese punctuation is full-width on purpose, so NormalizeInput
+// is not for question texts. For the API and the sheet alike.
+std::string TrimQuestionText(std::string_view text);
+
 // Text as searches and DedupeKey compare it: normalised (full-width letters and digits to
 // ASCII), ASCII lower case, without white space.
 std::string FoldText(std::string_view text);

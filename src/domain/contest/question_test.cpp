@@ -22,6 +22,12 @@ Question Single() {
   return q;
 }
 
+TEST(QuestionTest, TrimKeepsTheTextAsTypedButItsEnds) {
+  EXPECT_EQ(TrimQuestionText(" \u3000党的最高领导机关是？ \t\n"), "党的最高领导机关是？");
+  EXPECT_EQ(TrimQuestionText("（ 甲 ）"), "（ 甲 ）");
+  EXPECT_EQ(TrimQuestionText(" \u3000 "), "");
+}
+
 TEST(QuestionTest, AValidQuestionOfEachKindPasses) {
   EXPECT_TRUE(CheckQuestion(Single()).empty());
   Question m = Single();

@@ -18,18 +18,8 @@ namespace {
 
 using nlohmann::json;
 
-// Leading and trailing ASCII white space removed; the rest as typed (Chinese punctuation is
-// full-width on purpose, so NormalizeInput is not for question texts).
-std::string Trim(std::string_view text) {
-  const char* space = " \t\r\n";
-  size_t begin = text.find_first_not_of(space);
-  if (begin == std::string_view::npos) return "";
-  size_t end = text.find_last_not_of(space);
-  return std::string(text.substr(begin, end - begin + 1));
-}
-
 std::vector<std::string> TrimAll(std::vector<std::string> items) {
-  for (std::string& item : items) item = Trim(item);
+  for (std::string& item : items) item = TrimQuestionText(item);
   return items;
 }
 
@@ -48,14 +38,14 @@ Result<Question> ReadQuestion(const Request& request) {
   JsonReader in(body);
   Question q;
   std::string kind = in.Required<std::string>("kind");
-  q.stem = Trim(in.Required<std::string>("stem"));
+  q.stem = TrimQuestionText(in.Required<std::string>("stem"));
   std::optional<std::vector<std::string>> options =
       in.Optional<std::vector<std::string>>("options");
   std::string answer = in.Required<std::string>("answer");
   q.tags =
       TrimAll(in.Optional<std::vector<std::string>>("tags").value_or(std::vector<std::string>{}));
   q.difficulty = in.Optional<int>("difficulty").value_or(3);
-  q.explanation = Trim(in.Optional<std::string>("explanation").value_or(""));
+  q.explanation = TrimQuestionText(in.Optional<std::string>("explanation").value_or(""));
   std::optional<QuestionKind> parsed = ParseQuestionKind(kind);
   if (!kind.empty() && !parsed) {
     in.AddError("kind", kind, "request.invalid_choice", "题型应为 single、multiple 或 true_false");
