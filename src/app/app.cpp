@@ -10,12 +10,14 @@
 #include "http/api/audit_controller.h"
 #include "http/api/auth_controller.h"
 #include "http/api/contest_controller.h"
+#include "http/api/contest_result_controller.h"
 #include "http/api/health_controller.h"
 #include "http/api/life_controller.h"
 #include "http/api/member_controller.h"
 #include "http/api/member_sheet_controller.h"
 #include "http/api/org_controller.h"
 #include "http/api/question_controller.h"
+#include "http/api/take_controller.h"
 #include "http/api/transfer_controller.h"
 
 #ifndef DJ_VERSION
@@ -26,7 +28,10 @@ namespace dj {
 
 const char* AppVersion() { return DJ_VERSION; }
 
-App::~App() = default;
+App::~App() {
+  // Writes still queued answer into the services: let them finish while those exist.
+  if (store_ != nullptr) (void)store_->committer().Run([](Database&) { return Ok(); });
+}
 
 Status EnsureDatabaseDirectory(const std::string& db_path) {
   std::filesystem::path parent = std::filesystem::path(db_path).parent_path();
@@ -102,13 +107,19 @@ Result<std::unique_ptr<App>> App::Open(const AppOptions& options) {
   app->contests_ = std::make_unique<ContestService>(app->store_->contests(), *app->questions_,
                                                     *app->roster_, *app->clock_);
   DJ_RETURN_IF_ERROR(app->contests_->Load());
+  app->attempts_ =
+      std::make_unique<AttemptService>(app->store_->attempts(), *app->contests_, *app->roster_);
+  DJ_RETURN_IF_ERROR(app->attempts_->Load());
+  DJ_ASSIGN_OR_RETURN(std::string pass_key,
+                      app->store_->ServerKey("contest_pass", &PassSigner::NewKey));
+  app->passes_ = std::make_unique<PassSigner>(std::move(pass_key));
   return app;
 }
 
 void App::AddRoutes(http::Router& router) {
   guard_ = std::make_unique<http::AccessGuard>(
       *auth_, *roster_, *clock_,
-      [repo = &store_->meetings()](int64_t id) { return repo->NodeOf(id); });
+      [repo = &store_->meetings()](int64_t id) { return repo->NodeOf(id); }, passes_.get());
   router.SetGuard([guard = guard_.get()](http::Request& request, const http::RouteInfo& route) {
     return guard->Check(request, route);
   });
@@ -123,6 +134,8 @@ void App::AddRoutes(http::Router& router) {
                       RuleBook::Builtin(), *clock_);
   http::AddQuestionRoutes(router, *questions_);
   http::AddContestRoutes(router, *contests_, *roster_);
+  http::AddContestResultRoutes(router, *contests_, *attempts_, *passes_, *roster_, *clock_);
+  http::AddTakeRoutes(router, *attempts_, *contests_, *roster_, *clock_);
 }
 
 }  // namespace dj

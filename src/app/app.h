@@ -9,6 +9,8 @@
 #include "common/result.h"
 #include "demo/demo_generator.h"
 #include "domain/auth/auth_service.h"
+#include "domain/auth/contest_pass.h"
+#include "domain/contest/attempt_service.h"
 #include "domain/contest/contest_service.h"
 #include "domain/contest/question_bank.h"
 #include "domain/life/compliance.h"
@@ -70,6 +72,8 @@ class App {
   ComplianceScopes& compliance_scopes() { return *scopes_; }
   QuestionBank& questions() { return *questions_; }
   ContestService& contests() { return *contests_; }
+  AttemptService& attempts() { return *attempts_; }
+  const PassSigner& passes() const { return *passes_; }
   const RuleBook& rules() const { return RuleBook::Builtin(); }
 
  private:
@@ -87,6 +91,8 @@ class App {
   std::unique_ptr<ComplianceScopes> scopes_;
   std::unique_ptr<QuestionBank> questions_;
   std::unique_ptr<ContestService> contests_;
+  std::unique_ptr<AttemptService> attempts_;
+  std::unique_ptr<PassSigner> passes_;
   std::unique_ptr<http::AccessGuard> guard_;
   bool demo_created_ = false;
   size_t nodes_at_start_ = 0;

@@ -164,8 +164,8 @@ int RunMigrate(const std::string& db) {
 int RunDemo(const std::string& db, const std::string& scale_id, uint64_t seed) {
   std::optional<DemoScale> scale = ParseDemoScale(scale_id);
   if (!scale) {
-    return Fail(Error::InvalidArgument("demo.bad_scale",
-                                       "规模 " + scale_id + " 无效，可选：small、city、province"));
+    return Fail(Error::InvalidArgument(
+        "demo.bad_scale", "规模 " + scale_id + " 无效，可选：small、city、province、contest"));
   }
   if (Status s = EnsureDatabaseDirectory(db); !s.ok()) return Fail(s.error());
   Result<std::unique_ptr<SqliteStore>> store = OpenSqliteStore(db);
@@ -368,7 +368,10 @@ int main(int argc, char** argv) {
   uint64_t demo_seed = 1;
   CLI::App* demo_cmd = cli.add_subcommand("demo", "生成演示数据写入空数据库");
   demo_cmd->add_option("--db", demo_db, "SQLite 数据库文件")->required();
-  demo_cmd->add_option("--scale", demo_scale, "规模：small、city、province")->capture_default_str();
+  demo_cmd
+      ->add_option("--scale", demo_scale,
+                   "规模：small、city、province、contest（约 30 万党员，竞答压测用）")
+      ->capture_default_str();
   demo_cmd->add_option("--seed", demo_seed, "随机种子（同一种子生成同样的数据）")
       ->capture_default_str();
 

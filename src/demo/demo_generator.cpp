@@ -58,6 +58,9 @@ const ScaleSpec& SpecFor(DemoScale scale) {
   static const ScaleSpec kProvince{
       "湖北省直机关工委", "HB",        demo::ProvinceUnits(), 8,  120'000, UnitClass::kLarge,
       {150, 600},         {600, 1500}, {1500, 4000},          18, 480,     false};
+  static const ScaleSpec kContest{
+      "湖北省直机关工委", "HB",        demo::ProvinceUnits(), 8,  300'000, UnitClass::kLarge,
+      {150, 600},         {600, 1500}, {1500, 4000},          18, 480,     false};
   switch (scale) {
     case DemoScale::kSmall:
       return kSmall;
@@ -65,6 +68,8 @@ const ScaleSpec& SpecFor(DemoScale scale) {
       return kCity;
     case DemoScale::kProvince:
       return kProvince;
+    case DemoScale::kContest:
+      return kContest;
   }
   return kSmall;
 }
@@ -1143,12 +1148,15 @@ const char* DemoScaleId(DemoScale scale) {
       return "city";
     case DemoScale::kProvince:
       return "province";
+    case DemoScale::kContest:
+      return "contest";
   }
   return "small";
 }
 
 std::optional<DemoScale> ParseDemoScale(std::string_view id) {
-  for (DemoScale s : {DemoScale::kSmall, DemoScale::kCity, DemoScale::kProvince}) {
+  for (DemoScale s :
+       {DemoScale::kSmall, DemoScale::kCity, DemoScale::kProvince, DemoScale::kContest}) {
     if (id == DemoScaleId(s)) return s;
   }
   return std::nullopt;

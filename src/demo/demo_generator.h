@@ -16,9 +16,10 @@ enum class DemoScale {
   kSmall,     // 1 committee, 2 zones, 6 units, ~40 branches, ~600 members: for tests
   kCity,      // Xiangyang-like: 90 units in 6 zones, ~1,000 branches, ~20,000 members
   kProvince,  // Hubei-like: 150 units in 8 zones, ~6,000 branches, ~120,000 members
+  kContest,   // the province's units grown to ~300,000 members: the contest benchmark's crowd
 };
 
-// "small", "city", "province".
+// "small", "city", "province", "contest".
 const char* DemoScaleId(DemoScale scale);
 std::optional<DemoScale> ParseDemoScale(std::string_view id);
 

@@ -377,6 +377,7 @@ TEST(DemoGeneratorTest, ParsesScales) {
            {"small", DemoScale::kSmall},
            {"city", DemoScale::kCity},
            {"province", DemoScale::kProvince},
+           {"contest", DemoScale::kContest},
            {"", std::nullopt},
            {"Small", std::nullopt},
            {"medium", std::nullopt},
@@ -385,7 +386,8 @@ TEST(DemoGeneratorTest, ParsesScales) {
        }) {
     EXPECT_EQ(ParseDemoScale(c.text), c.want) << c.text;
   }
-  for (DemoScale s : {DemoScale::kSmall, DemoScale::kCity, DemoScale::kProvince}) {
+  for (DemoScale s :
+       {DemoScale::kSmall, DemoScale::kCity, DemoScale::kProvince, DemoScale::kContest}) {
     EXPECT_EQ(ParseDemoScale(DemoScaleId(s)), s);
   }
 }

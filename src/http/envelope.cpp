@@ -46,6 +46,16 @@ Response JsonOk(const nlohmann::json& data, int status) {
   return response;
 }
 
+Response JsonTextOk(std::string_view data, int status) {
+  Response response;
+  response.status = status;
+  response.body.reserve(data.size() + 32);
+  response.body = R"({"code":0,"message":"","data":)";
+  response.body += data;
+  response.body += '}';
+  return response;
+}
+
 Response ErrorResponse(const Error& error, std::string_view request_id) {
   return ErrorResponse(error, request_id, nlohmann::json::object());
 }

@@ -23,6 +23,8 @@ int HttpStatusFor(const Error& error);
 
 // 200 (or `status`) with the success envelope around `data`.
 Response JsonOk(const nlohmann::json& data, int status = 200);
+// The same around `data`, JSON text already written (JsonText).
+Response JsonTextOk(std::string_view data, int status = 200);
 
 // The error envelope for `error`. Internal errors are logged (with `request_id`, through the
 // default spdlog logger) and answered with the key "internal" and a generic message naming only

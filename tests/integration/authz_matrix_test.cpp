@@ -1046,6 +1046,94 @@ std::vector<RouteCase> AuthzMatrixTest::Matrix() {
                        json::object());
          },
          [] { return Post("/api/contests/" + kMissingText + "/close", json::object()); }}}},
+      {Method::kGet,
+       "/api/contests/:id/ranking",
+       "contest.manage",
+       {{"inside: its ranking by unit, a published contest of kUnit1", Where::kInside, kAdmins,
+         true,
+         [](Role) {
+           return Get("/api/contests/" + Str(FreshPublishedContest(kUnit1)) + "/ranking?by=unit");
+         }},
+        {"outside: its ranking by unit, a published contest of kUnit2", Where::kOutside,
+         kCommitteeAdminOnly, true,
+         [](Role) {
+           return Get("/api/contests/" + Str(FreshPublishedContest(kUnit2)) + "/ranking?by=unit");
+         },
+         [] { return Get("/api/contests/" + kMissingText + "/ranking?by=unit"); }}}},
+      {Method::kGet,
+       "/api/contests/:id/ranking/export",
+       "contest.manage",
+       {{"inside: its ranking workbook, a published contest of kUnit1", Where::kInside, kAdmins,
+         true,
+         [](Role) {
+           return Get("/api/contests/" + Str(FreshPublishedContest(kUnit1)) + "/ranking/export");
+         }},
+        {"outside: its ranking workbook, a published contest of kUnit2", Where::kOutside,
+         kCommitteeAdminOnly, true,
+         [](Role) {
+           return Get("/api/contests/" + Str(FreshPublishedContest(kUnit2)) + "/ranking/export");
+         },
+         [] { return Get("/api/contests/" + kMissingText + "/ranking/export"); }}}},
+      {Method::kGet,
+       "/api/contests/:id/monitor",
+       "contest.manage",
+       {{"inside: its monitor, a published contest of kUnit1", Where::kInside, kAdmins, true,
+         [](Role) {
+           return Get("/api/contests/" + Str(FreshPublishedContest(kUnit1)) + "/monitor");
+         }},
+        {"outside: its monitor, a published contest of kUnit2", Where::kOutside,
+         kCommitteeAdminOnly, true,
+         [](Role) {
+           return Get("/api/contests/" + Str(FreshPublishedContest(kUnit2)) + "/monitor");
+         },
+         [] { return Get("/api/contests/" + kMissingText + "/monitor"); }}}},
+      {Method::kGet,
+       "/api/contests/:id/passes",
+       "contest.manage",
+       {{"inside: its members' links, a published contest of kUnit1", Where::kInside, kAdmins, true,
+         [](Role) {
+           return Get("/api/contests/" + Str(FreshPublishedContest(kUnit1)) + "/passes");
+         }},
+        {"outside: its members' links, a published contest of kUnit2", Where::kOutside,
+         kCommitteeAdminOnly, true,
+         [](Role) {
+           return Get("/api/contests/" + Str(FreshPublishedContest(kUnit2)) + "/passes");
+         },
+         [] { return Get("/api/contests/" + kMissingText + "/passes"); }}}},
+      {Method::kGet,
+       "/api/my/contests",
+       "authenticated",
+       {{"no target: the contests of the caller's own member file", Where::kNoTarget, kEveryRole,
+         true, [](Role) { return Get("/api/my/contests"); }}}},
+
+      // --- Taking part: a contest pass, not a session (TakeApiTest checks the passes).
+      {Method::kGet,
+       "/api/take/:id",
+       "contest.take",
+       {{"no target: the pass names the member and the contest", Where::kNoTarget, RoleSet{}, false,
+         [](Role) { return Get("/api/take/1"); }}}},
+      {Method::kPost,
+       "/api/take/:id/attempts",
+       "contest.take",
+       {{"no target: the pass names the member and the contest", Where::kNoTarget, RoleSet{}, false,
+         [](Role) { return Post("/api/take/1/attempts", json::object()); }}}},
+      {Method::kGet,
+       "/api/take/:id/attempts/current",
+       "contest.take",
+       {{"no target: the pass names the member and the contest", Where::kNoTarget, RoleSet{}, false,
+         [](Role) { return Get("/api/take/1/attempts/current"); }}}},
+      {Method::kPost,
+       "/api/take/:id/attempts/:attempt/submit",
+       "contest.take",
+       {{"no target: the pass names the member and the contest", Where::kNoTarget, RoleSet{}, false,
+         [](Role) {
+           return Post("/api/take/1/attempts/1/submit", {{"answers", json::array()}});
+         }}}},
+      {Method::kGet,
+       "/api/take/:id/attempts/:attempt",
+       "contest.take",
+       {{"no target: the pass names the member and the contest", Where::kNoTarget, RoleSet{}, false,
+         [](Role) { return Get("/api/take/1/attempts/1"); }}}},
 
       {Method::kGet,
        "/api/users",
@@ -1253,6 +1341,16 @@ TEST_F(AuthzMatrixTest, EveryNonPublicRouteAnswers401WithoutAValidSession) {
       if (probe.missing) missing.push_back(probe.missing());
     }
     StoreState before = server_->ReadState();
+    if (route.policy == "contest.take") {
+      // No session opens these, nor does a missing pass read as a missing session.
+      for (const std::string& token : {std::string(), server_->admin_token()}) {
+        ApiReply reply = SendWithToken(token, call);
+        EXPECT_EQ(reply.status, 401) << call << " → " << reply;
+        EXPECT_EQ(reply.error(), "contest.pass_invalid") << reply;
+      }
+      EXPECT_EQ(server_->ReadState(), before) << "a request without a pass wrote";
+      continue;
+    }
     if (route.policy == "public") {
       EXPECT_EQ(SendWithToken("", call).status, 200) << call;
       EXPECT_EQ(SendWithToken(forged, call).status, 200) << call;

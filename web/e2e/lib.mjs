@@ -73,6 +73,15 @@ export async function api(page, route) {
   return body.data
 }
 
+/** POST `body` as JSON to an API route with the page's cookies and CSRF token; returns `data`. */
+export async function apiPost(page, route, body) {
+  const me = await api(page, '/api/auth/me')
+  const r = await page.request.post(route, { data: body, headers: { 'X-CSRF-Token': me.csrf_token } })
+  const reply = await r.json()
+  if (!r.ok() || reply.code !== 0) throw new Error(`POST ${route} → ${r.status()} ${JSON.stringify(reply)}`)
+  return reply.data
+}
+
 /** The status of a GET with the page's cookies. */
 export async function apiStatus(page, route) {
   return (await page.request.get(route)).status()

@@ -171,40 +171,68 @@ std::vector<FieldError> CheckSettings(const ContestSettings& s,
   return errors;
 }
 
-Result<Paper> DrawPaper(const ContestSettings& s, const std::vector<const Question*>& bank,
-                        uint64_t seed) {
+std::vector<const Question*> PoolOf(const ContestSettings& s,
+                                    const std::vector<const Question*>& bank) {
+  std::vector<const Question*> out;
+  for (const Question* q : bank) {
+    const bool in = s.fixed.empty()
+                        ? std::any_of(s.draw.begin(), s.draw.end(),
+                                      [q](const DrawRule& r) { return Matches(r, *q); })
+                        : std::find(s.fixed.begin(), s.fixed.end(), q->id) != s.fixed.end();
+    if (in) out.push_back(q);
+  }
+  return out;
+}
+
+Result<PaperDrawer> PaperDrawer::Make(const ContestSettings& s,
+                                      const std::vector<const Question*>& bank) {
   if (!CheckSettings(s, bank).empty()) {
     return Error::Internal("竞答设置不完整，无法出题");
   }
-  std::mt19937_64 rng(seed);
-  std::vector<const Question*> chosen;
+  PaperDrawer d;
+  d.shuffle_questions_ = s.shuffle_questions;
+  d.shuffle_options_ = s.shuffle_options;
   if (!s.fixed.empty()) {
-    for (QuestionId id : s.fixed) chosen.push_back(FindQuestion(bank, id));
+    for (QuestionId id : s.fixed) d.fixed_.push_back(FindQuestion(bank, id));
   } else {
-    Pools pools = PoolsOf(s.draw, bank);
-    for (size_t i = 0; i < s.draw.size(); ++i) {
-      std::vector<const Question*>& pool = pools.of_rule[i];
-      // The first `count` of a partial Fisher–Yates shuffle.
-      for (int k = 0; k < s.draw[i].count; ++k) {
-        std::uniform_int_distribution<size_t> pick(static_cast<size_t>(k), pool.size() - 1);
-        std::swap(pool[static_cast<size_t>(k)], pool[pick(rng)]);
-        chosen.push_back(pool[static_cast<size_t>(k)]);
-      }
+    d.pools_ = PoolsOf(s.draw, bank).of_rule;
+    for (const DrawRule& r : s.draw) d.counts_.push_back(r.count);
+  }
+  return d;
+}
+
+Paper PaperDrawer::Draw(uint64_t seed) const {
+  std::mt19937_64 rng(seed);
+  std::vector<const Question*> chosen = fixed_;
+  std::vector<const Question*> pool;
+  for (size_t i = 0; i < pools_.size(); ++i) {
+    pool = pools_[i];
+    // The first `count` of a partial Fisher–Yates shuffle.
+    for (int k = 0; k < counts_[i]; ++k) {
+      std::uniform_int_distribution<size_t> pick(static_cast<size_t>(k), pool.size() - 1);
+      std::swap(pool[static_cast<size_t>(k)], pool[pick(rng)]);
+      chosen.push_back(pool[static_cast<size_t>(k)]);
     }
   }
-  if (s.shuffle_questions) std::shuffle(chosen.begin(), chosen.end(), rng);
+  if (shuffle_questions_) std::shuffle(chosen.begin(), chosen.end(), rng);
   Paper paper;
   paper.reserve(chosen.size());
   for (const Question* q : chosen) {
     IssuedQuestion issued{q->id, {}};
     for (size_t i = 0; i < q->options.size(); ++i) issued.order.push_back(static_cast<uint8_t>(i));
     // 正确 / 错误 keep their places: shuffled, they read as a trick.
-    if (s.shuffle_options && q->kind != QuestionKind::kTrueFalse) {
+    if (shuffle_options_ && q->kind != QuestionKind::kTrueFalse) {
       std::shuffle(issued.order.begin(), issued.order.end(), rng);
     }
     paper.push_back(std::move(issued));
   }
   return paper;
+}
+
+Result<Paper> DrawPaper(const ContestSettings& s, const std::vector<const Question*>& bank,
+                        uint64_t seed) {
+  DJ_ASSIGN_OR_RETURN(PaperDrawer drawer, PaperDrawer::Make(s, bank));
+  return drawer.Draw(seed);
 }
 
 int64_t DeadlineOf(const ContestSettings& s, int64_t started_at) {

@@ -114,8 +114,36 @@ struct IssuedQuestion {
 };
 using Paper = std::vector<IssuedQuestion>;
 
-// The paper of one attempt, drawn with `seed` (the same seed, settings and bank give the same
-// paper). Internal error if the settings do not pass CheckSettings against `bank`.
+// The questions a paper of `s` may hold (the fixed ones, or those some draw rule matches), in
+// the order of `bank`: what a contest keeps when it is published. Drawing from them gives
+// the papers drawing from the whole bank would.
+std::vector<const Question*> PoolOf(const ContestSettings& s,
+                                    const std::vector<const Question*>& bank);
+
+// Draws the papers of one contest: the settings are checked and the rules' pools sorted out
+// once, so that each attempt's draw costs only the draw.
+class PaperDrawer {
+ public:
+  // Internal error if the settings do not pass CheckSettings against `bank`. The questions
+  // `bank` points to must outlive the drawer.
+  static Result<PaperDrawer> Make(const ContestSettings& s,
+                                  const std::vector<const Question*>& bank);
+
+  // The paper of one attempt, drawn with `seed` (the same seed, settings and bank give the
+  // same paper).
+  Paper Draw(uint64_t seed) const;
+
+ private:
+  PaperDrawer() = default;
+
+  std::vector<const Question*> fixed_;
+  std::vector<int> counts_;
+  std::vector<std::vector<const Question*>> pools_;
+  bool shuffle_questions_ = false;
+  bool shuffle_options_ = false;
+};
+
+// PaperDrawer::Make(s, bank), then Draw(seed).
 Result<Paper> DrawPaper(const ContestSettings& s, const std::vector<const Question*>& bank,
                         uint64_t seed);
 

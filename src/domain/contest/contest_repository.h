@@ -4,6 +4,7 @@
 
 #include "common/result.h"
 #include "domain/contest/contest.h"
+#include "domain/contest/question.h"
 #include "domain/write_context.h"
 
 namespace dj {
@@ -23,6 +24,12 @@ class ContestRepository {
   // `before`; NotFound "contest.not_found".
   virtual Status UpdateContest(const WriteContext& ctx, const Contest& before, const Contest& after,
                                std::string_view action) = 0;
+  // Publishes: replaces `before` with `after` as UpdateContest does (action "publish") and
+  // keeps `pool`, the questions its papers are drawn from, as they are now.
+  virtual Status PublishContest(const WriteContext& ctx, const Contest& before,
+                                const Contest& after, const std::vector<Question>& pool) = 0;
+  // The questions kept when contest `id` was published, by id; none for a draft.
+  virtual Result<std::vector<Question>> LoadPool(ContestId id) = 0;
 };
 
 }  // namespace dj

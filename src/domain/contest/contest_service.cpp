@@ -22,10 +22,23 @@ std::vector<const Question*> Pointers(const std::vector<Question>& bank) {
 
 Status ContestService::Load() {
   DJ_ASSIGN_OR_RETURN(std::vector<Contest> stored, repository_.LoadContests());
+  std::map<ContestId, std::shared_ptr<const std::vector<Question>>> pools;
+  for (const Contest& c : stored) {
+    if (c.status == ContestStatus::kDraft) continue;
+    DJ_ASSIGN_OR_RETURN(std::vector<Question> pool, repository_.LoadPool(c.id));
+    pools[c.id] = std::make_shared<const std::vector<Question>>(std::move(pool));
+  }
   std::unique_lock lock(mu_);
   contests_.clear();
   for (Contest& c : stored) contests_[c.id] = std::move(c);
+  pools_ = std::move(pools);
   return Ok();
+}
+
+std::shared_ptr<const std::vector<Question>> ContestService::Pool(ContestId id) const {
+  std::shared_lock lock(mu_);
+  auto it = pools_.find(id);
+  return it == pools_.end() ? nullptr : it->second;
 }
 
 std::vector<Contest> ContestService::List() const {
@@ -104,7 +117,14 @@ Result<Contest> ContestService::Publish(const WriteContext& ctx, ContestId id) {
   if (!errors.empty()) return Error::Validation(std::move(errors));
   Contest after = before;
   after.status = ContestStatus::kPublished;
-  return Write(ctx, before, after, "publish");
+  std::shared_ptr<const std::vector<Question>> bank = bank_.Snapshot();
+  auto pool = std::make_shared<std::vector<Question>>();
+  for (const Question* q : PoolOf(after.settings, Pointers(*bank))) pool->push_back(*q);
+  DJ_RETURN_IF_ERROR(repository_.PublishContest(ctx, before, after, *pool));
+  std::unique_lock lock(mu_);
+  contests_[after.id] = after;
+  pools_[after.id] = std::move(pool);
+  return after;
 }
 
 Result<Contest> ContestService::Close(const WriteContext& ctx, ContestId id) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <shared_mutex>
 #include <vector>
@@ -43,6 +44,10 @@ class ContestService {
   // Ends a published contest early. Conflict "contest.not_published".
   Result<Contest> Close(const WriteContext& ctx, ContestId id);
 
+  // The questions a published (or closed) contest draws its papers from, as they were when
+  // it was published; null for a draft or an unknown contest.
+  std::shared_ptr<const std::vector<Question>> Pool(ContestId id) const;
+
  private:
   // Every problem of `s`: the bank's checks and the scope.
   std::vector<FieldError> Check(const ContestSettings& s) const;
@@ -56,6 +61,7 @@ class ContestService {
   std::mutex write_mu_;
   mutable std::shared_mutex mu_;
   std::map<ContestId, Contest> contests_;
+  std::map<ContestId, std::shared_ptr<const std::vector<Question>>> pools_;
 };
 
 }  // namespace dj

@@ -134,6 +134,23 @@ TEST(DrawPaperTest, RulesDrawDistinctQuestionsFromTheirPools) {
   EXPECT_NE(*DrawPaper(s, bank.view, 43), *paper);
 }
 
+TEST(DrawPaperTest, ThePoolKeptAtPublishDrawsThePapersTheBankWould) {
+  const Bank bank;
+  ContestSettings s = Settings();
+  s.draw.pop_back();  // no rule taking any question: the pool is smaller than the bank
+  std::vector<const Question*> pool = PoolOf(s, bank.view);
+  EXPECT_LT(pool.size(), bank.view.size());
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    EXPECT_EQ(*DrawPaper(s, pool, seed), *DrawPaper(s, bank.view, seed)) << seed;
+  }
+  s.draw.clear();
+  s.fixed = {3, 1, 20};
+  pool = PoolOf(s, bank.view);
+  ASSERT_EQ(pool.size(), 3u);
+  EXPECT_EQ(pool[0]->id, 1);  // in the bank's order
+  EXPECT_EQ(*DrawPaper(s, pool, 9), *DrawPaper(s, bank.view, 9));
+}
+
 TEST(DrawPaperTest, AFixedPaperKeepsItsOrderUnlessShuffled) {
   const Bank bank;
   ContestSettings s = Settings();

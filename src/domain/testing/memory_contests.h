@@ -2,10 +2,12 @@
 // checks the SQLite ones have, and a failure to inject.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "domain/contest/attempt.h"
 #include "domain/contest/contest_repository.h"
 #include "domain/contest/question_repository.h"
 
@@ -87,9 +89,86 @@ class MemoryContests final : public ContestRepository {
     return Ok();
   }
 
+  Status PublishContest(const WriteContext& ctx, const Contest& before, const Contest& after,
+                        const std::vector<Question>& pool) override {
+    if (fail_next) {
+      fail_next = false;
+      return Error::Internal("injected");
+    }
+    DJ_RETURN_IF_ERROR(UpdateContest(ctx, before, after, "publish"));
+    pools[after.id] = pool;
+    return Ok();
+  }
+  Result<std::vector<Question>> LoadPool(ContestId id) override {
+    auto it = pools.find(id);
+    return it == pools.end() ? std::vector<Question>() : it->second;
+  }
+
   std::map<ContestId, Contest> stored;
+  std::map<ContestId, std::vector<Question>> pools;
   ContestId last_id = 0;
   std::vector<std::string> actions;
+  bool fail_next = false;
+};
+
+// Attempts in memory. Writes are held until Flush (the batch becoming durable), so tests see
+// what a caller sees while its write waits; `fail_next` fails the next write at Flush.
+class MemoryAttempts final : public AttemptRepository {
+ public:
+  Result<std::vector<StoredAttempt>> LoadAttempts() override {
+    std::vector<StoredAttempt> out;
+    for (const auto& [id, a] : stored) out.push_back(a);
+    return out;
+  }
+  void InsertAttempt(const WriteContext&, const StoredAttempt& attempt, Done done) override {
+    pending.push_back({[this, attempt]() -> Status {
+                         for (const auto& [id, a] : stored) {
+                           if (a.contest == attempt.contest && a.member == attempt.member &&
+                               a.number == attempt.number) {
+                             return Error::Conflict("contest.attempt_exists", "已有");
+                           }
+                         }
+                         stored[attempt.id] = attempt;
+                         return Ok();
+                       },
+                       std::move(done)});
+  }
+  void SubmitAttempt(const WriteContext&, const StoredAttempt& attempt, Done done) override {
+    pending.push_back({[this, attempt]() -> Status {
+                         auto it = stored.find(attempt.id);
+                         if (it == stored.end())
+                           return Error::NotFound("contest.attempt_not_found", "无");
+                         if (it->second.submitted_at) {
+                           return Error::Conflict("contest.already_submitted", "已交");
+                         }
+                         it->second = attempt;
+                         return Ok();
+                       },
+                       std::move(done)});
+  }
+  // Runs the writes waiting and tells their callers; returns how many there were.
+  size_t Flush() {
+    std::vector<Write> batch = std::move(pending);
+    pending.clear();
+    for (Write& w : batch) {
+      Status status = Ok();
+      if (fail_next) {
+        fail_next = false;
+        status = Error::Internal("injected");
+      } else {
+        status = w.apply();
+      }
+      w.done(std::move(status));
+    }
+    return batch.size();
+  }
+
+  struct Write {
+    std::function<Status()> apply;
+    Done done;
+  };
+  std::map<AttemptId, StoredAttempt> stored;
+  std::vector<Write> pending;
   bool fail_next = false;
 };
 

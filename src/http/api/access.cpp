@@ -10,6 +10,7 @@ namespace dj::http {
 namespace {
 
 constexpr char kAccessAttribute[] = "auth";
+constexpr char kPassAttribute[] = "pass";
 
 struct Policy {
   std::string_view name;
@@ -38,6 +39,7 @@ const std::array<Policy, 11> kPolicies{{
 constexpr std::string_view kSessionPolicy = "session";
 constexpr std::string_view kAuthenticatedPolicy = "authenticated";
 constexpr std::string_view kPublicPolicy = "public";
+constexpr std::string_view kContestTakePolicy = "contest.take";
 
 const Policy* FindPolicy(std::string_view name) {
   for (const Policy& p : kPolicies) {
@@ -96,6 +98,7 @@ std::string SessionToken(const Request& request, bool* cookie) {
 Status AccessGuard::Check(Request& request, const RouteInfo& route) const {
   const std::string& policy = route.access.policy;
   if (policy == kPublicPolicy) return Ok();
+  if (policy == kContestTakePolicy) return CheckPass(request);
   const Policy* roles = FindPolicy(policy);
   if (roles == nullptr && policy != kSessionPolicy && policy != kAuthenticatedPolicy) {
     // A route without a known policy is a programmer error; refuse rather than open it.
@@ -124,6 +127,18 @@ Status AccessGuard::Check(Request& request, const RouteInfo& route) const {
   request.attributes[kAccessAttribute] = access;
   if (roles == nullptr) return Ok();
   return CheckTarget(request, route, *access);
+}
+
+Status AccessGuard::CheckPass(Request& request) const {
+  std::optional<PassHolder> holder;
+  if (passes_ != nullptr) holder = passes_->Verify(request.Header(kPassHeader));
+  if (!holder) {
+    return Error::Unauthenticated("contest.pass_invalid",
+                                  "参赛链接无效或已失效，请向组织者重新索取参赛链接");
+  }
+  if (ParseId(request.Param("id")) != holder->contest) return Forbidden();
+  request.attributes[kPassAttribute] = *holder;
+  return Ok();
 }
 
 Status AccessGuard::CheckTarget(Request& request, const RouteInfo& route,
@@ -178,6 +193,13 @@ const Access* AccessOf(const Request& request) {
   if (it == request.attributes.end()) return nullptr;
   const auto* access = std::any_cast<std::shared_ptr<const Access>>(&it->second);
   return access != nullptr ? access->get() : nullptr;
+}
+
+std::optional<PassHolder> PassOf(const Request& request) {
+  auto it = request.attributes.find(kPassAttribute);
+  if (it == request.attributes.end()) return std::nullopt;
+  const auto* holder = std::any_cast<PassHolder>(&it->second);
+  return holder != nullptr ? std::optional<PassHolder>(*holder) : std::nullopt;
 }
 
 Status Authorize(const Access& access, NodeId node) {

@@ -26,6 +26,12 @@
 //   life.review     committee_admin, unit_admin
 //   audit.read      committee_admin, auditor
 //   user.admin      committee_admin, unit_admin (the AuthService checks each target account)
+//   contest.bank    committee_admin
+//   contest.manage  committee_admin, unit_admin, on the contest's scope
+//   contest.take    no session: a contest pass (contest_pass.h) in the X-Contest-Pass header,
+//                   for the contest of the path's ":id"; 401 "contest.pass_invalid" without
+//                   a valid one, 403 "auth.forbidden" for another contest's pass. Handlers
+//                   reach its holder through PassOf.
 #pragma once
 
 #include <functional>
@@ -38,6 +44,7 @@
 #include "common/date.h"
 #include "common/result.h"
 #include "domain/auth/auth_service.h"
+#include "domain/auth/contest_pass.h"
 #include "domain/roster/roster.h"
 #include "domain/write_context.h"
 #include "http/request.h"
@@ -47,6 +54,7 @@ namespace dj::http {
 
 inline constexpr char kSessionCookie[] = "dj_session";
 inline constexpr char kCsrfHeader[] = "X-CSRF-Token";
+inline constexpr char kPassHeader[] = "X-Contest-Pass";
 
 // The caller of a request that passed the guard, as handlers see it.
 struct Access {
@@ -68,20 +76,29 @@ class AccessGuard {
  public:
   // All three must outlive the guard.
   AccessGuard(AuthService& auth, const Roster& roster, const Clock& clock,
-              MeetingNodeLookup meeting_node = {})
-      : auth_(auth), roster_(roster), clock_(clock), meeting_node_(std::move(meeting_node)) {}
+              MeetingNodeLookup meeting_node = {}, const PassSigner* passes = nullptr)
+      : auth_(auth),
+        roster_(roster),
+        clock_(clock),
+        meeting_node_(std::move(meeting_node)),
+        passes_(passes) {}
 
   // The router's guard: Ok, with the Access attached to `request`, or the refusal.
   Status Check(Request& request, const RouteInfo& route) const;
 
  private:
   Status CheckTarget(Request& request, const RouteInfo& route, const Access& access) const;
+  Status CheckPass(Request& request) const;
 
   AuthService& auth_;
   const Roster& roster_;
   const Clock& clock_;
   MeetingNodeLookup meeting_node_;
+  const PassSigner* passes_;  // null: every contest.take route is refused
 };
+
+// The holder of the contest pass of a request that passed the guard on a contest.take route.
+std::optional<PassHolder> PassOf(const Request& request);
 
 // The caller of `request`, or nullptr on a public route (or a request the guard never saw).
 const Access* AccessOf(const Request& request);

@@ -46,8 +46,10 @@ void AddAuditRoutes(Router& router, AuditRepository& audit, const Roster& roster
       [&audit, &roster](Request& request) -> Result<Response> {
         QueryReader in(request);
         AuditQuery query;
-        query.entity = in.Choice(
-            "entity", {"org_node", "member", "user", "role_grant", "login_lock", "roster"});
+        query.entity =
+            in.Choice("entity", {"org_node", "member", "member_transfer", "user", "role_grant",
+                                 "login_lock", "roster", "meeting", "meeting_attachment",
+                                 "question", "contest", "contest_attempt"});
         if (auto id = in.Int("entity_id", 1, INT64_MAX)) query.entity_id = *id;
         if (auto id = in.Int("user_id", 0, INT64_MAX)) query.user_id = *id;
         std::optional<Date> from = in.DateParam("from");

@@ -125,16 +125,18 @@ std::string ShanghaiIsoTime(int64_t unix_seconds) {
 }
 
 Result<AuditHead> ReadAuditHead(Database& db) {
-  DJ_ASSIGN_OR_RETURN(Statement select, db.Prepare(kSelectHead));
-  DJ_ASSIGN_OR_RETURN(bool found, select.Step());
-  if (!found) return AuditHead{0, kAuditGenesisHash};
-  return AuditHead{select.ColumnInt64(0), select.ColumnString(1)};
+  DJ_ASSIGN_OR_RETURN(Statement * select, db.Cached(kSelectHead));
+  DJ_ASSIGN_OR_RETURN(bool found, select->Step());
+  AuditHead head{0, kAuditGenesisHash};
+  if (found) head = AuditHead{select->ColumnInt64(0), select->ColumnString(1)};
+  select->Reset();  // done reading: the statement holds no read open
+  return head;
 }
 
 Result<AuditWriter> AuditWriter::Start(Database& db, const WriteContext& ctx, int64_t now_unix) {
   DJ_RETURN_IF_ERROR(InitSodium());
   DJ_ASSIGN_OR_RETURN(AuditHead head, ReadAuditHead(db));
-  DJ_ASSIGN_OR_RETURN(Statement insert, db.Prepare(kInsertEntry));
+  DJ_ASSIGN_OR_RETURN(Statement * insert, db.Cached(kInsertEntry));
   AuditEntry next;
   next.id = head.id + 1;
   next.prev_hash = std::move(head.hash);
@@ -157,11 +159,11 @@ Status AuditWriter::Append(std::string_view entity, int64_t entity_id, std::stri
   e.before_json = std::move(before_json);
   e.after_json = std::move(after_json);
   e.hash = AuditEntryHash(e);
-  insert_.Reset();
-  insert_.BindAll(e.id, e.at_unix, e.at_text, e.user_id, e.user_name, e.address, e.request_id,
-                  e.entity, e.entity_id, e.action, e.before_json, e.after_json, e.prev_hash,
-                  e.hash);
-  DJ_RETURN_IF_ERROR(insert_.Run());
+  insert_->Reset();
+  insert_->BindAll(e.id, e.at_unix, e.at_text, e.user_id, e.user_name, e.address, e.request_id,
+                   e.entity, e.entity_id, e.action, e.before_json, e.after_json, e.prev_hash,
+                   e.hash);
+  DJ_RETURN_IF_ERROR(insert_->Run());
   ++e.id;
   e.prev_hash = std::move(e.hash);
   return Ok();

@@ -65,11 +65,10 @@ class AuditWriter {
                 std::optional<std::string> before_json, std::optional<std::string> after_json);
 
  private:
-  AuditWriter(Statement insert, AuditEntry next)
-      : insert_(std::move(insert)), next_(std::move(next)) {}
+  AuditWriter(Statement* insert, AuditEntry next) : insert_(insert), next_(std::move(next)) {}
 
-  Statement insert_;
-  AuditEntry next_;  // the next entry's id, prev_hash, time and context
+  Statement* insert_;  // the connection's cached statement
+  AuditEntry next_;    // the next entry's id, prev_hash, time and context
 };
 
 // The last entry's id and hash; id 0 and kAuditGenesisHash for an empty log.

@@ -93,11 +93,18 @@ Result<Database> Database::Open(const std::string& path, const OpenOptions& opti
   return db;
 }
 
-Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+// The cached statements point at the connection object they were made by, so they do not
+// move with it: they are finalized, and the new owner compiles its own.
+Database::Database(Database&& other) noexcept {
+  other.cache_.clear();
+  db_ = std::exchange(other.db_, nullptr);
+  path_ = std::move(other.path_);
+}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
+    cache_.clear();
+    other.cache_.clear();
     if (db_ != nullptr) sqlite3_close_v2(db_);
     db_ = std::exchange(other.db_, nullptr);
     path_ = std::move(other.path_);
@@ -106,7 +113,20 @@ Database& Database::operator=(Database&& other) noexcept {
 }
 
 Database::~Database() {
+  cache_.clear();
   if (db_ != nullptr) sqlite3_close_v2(db_);
+}
+
+Result<Statement*> Database::Cached(const char* sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    DJ_ASSIGN_OR_RETURN(Statement compiled, Prepare(sql));
+    it = cache_.emplace(sql, std::make_unique<Statement>(std::move(compiled))).first;
+  }
+  Statement* st = it->second.get();
+  st->Reset();
+  sqlite3_clear_bindings(st->stmt_);
+  return st;
 }
 
 Status Database::Exec(std::string_view sql) {

@@ -14,10 +14,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 
 #include "common/date.h"
 #include "common/result.h"
@@ -56,6 +58,12 @@ class Database {
   Status Exec(std::string_view sql);
   // Compiles one statement. The statement must not outlive this connection.
   Result<Statement> Prepare(std::string_view sql);
+  // The statement for `sql`, compiled on its first use and kept for the connection's life,
+  // reset and cleared of its bindings for each use: for the statements a burst runs
+  // thousands of times (the group commit's jobs, the audit log). `sql` must be a string
+  // literal (or live as long): the cache is keyed by its address. A moved-from connection
+  // keeps no cache.
+  Result<Statement*> Cached(const char* sql);
 
   // The rowid of the last successful INSERT on this connection.
   int64_t LastInsertRowId() const;
@@ -70,6 +78,7 @@ class Database {
 
   sqlite3* db_ = nullptr;  // owned
   std::string path_;
+  std::unordered_map<const char*, std::unique_ptr<Statement>> cache_;  // finalized before db_
 };
 
 // A compiled statement. Move-only; finalized on destruction. Bind errors are kept and

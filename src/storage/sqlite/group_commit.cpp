@@ -5,6 +5,19 @@
 #include <utility>
 
 namespace dj {
+namespace {
+
+constexpr char kSavepoint[] = "SAVEPOINT job";
+constexpr char kRelease[] = "RELEASE job";
+constexpr char kRollbackTo[] = "ROLLBACK TO job";
+
+// Runs one of the statements above, compiled once per connection.
+Status RunCached(Database& db, const char* sql) {
+  DJ_ASSIGN_OR_RETURN(Statement * st, db.Cached(sql));
+  return st->Run();
+}
+
+}  // namespace
 
 GroupCommitter::GroupCommitter(ConnectionPool& pool, Options options)
     : pool_(pool), options_(options), thread_([this] { Loop(); }) {}
@@ -78,15 +91,15 @@ void GroupCommitter::Commit(std::deque<Pending>& batch, std::vector<Status>& res
   } else {
     results.reserve(batch.size());
     for (Pending& p : batch) {
-      Status s = db.Exec("SAVEPOINT job");
+      Status s = RunCached(db, kSavepoint);
       if (s.ok()) {
         s = p.job(db);
         if (s.ok()) {
-          s = db.Exec("RELEASE job");
+          s = RunCached(db, kRelease);
         } else {
           // Undo this job's writes only; the savepoint is then released empty.
-          (void)db.Exec("ROLLBACK TO job");
-          (void)db.Exec("RELEASE job");
+          (void)RunCached(db, kRollbackTo);
+          (void)RunCached(db, kRelease);
         }
       }
       results.push_back(std::move(s));

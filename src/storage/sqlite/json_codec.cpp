@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "common/json_text.h"
 #include "storage/sqlite/date_text.h"
 
 namespace dj {
@@ -52,38 +53,8 @@ class ObjectWriter {
     out_ += "\":";
   }
 
-  // Escapes quotes, backslashes and control characters; UTF-8 passes through unchanged.
-  void String(std::string_view s) {
-    out_ += '"';
-    for (char c : s) {
-      switch (c) {
-        case '"':
-          out_ += "\\\"";
-          break;
-        case '\\':
-          out_ += "\\\\";
-          break;
-        case '\n':
-          out_ += "\\n";
-          break;
-        case '\r':
-          out_ += "\\r";
-          break;
-        case '\t':
-          out_ += "\\t";
-          break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-            out_ += buf;
-          } else {
-            out_ += c;
-          }
-      }
-    }
-    out_ += '"';
-  }
+  // Escapes quotes, backslashes and control characters (common/json_text.h).
+  void String(std::string_view s) { AppendJsonString(out_, s); }
 
   std::string out_;
 };

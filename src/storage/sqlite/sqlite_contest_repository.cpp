@@ -4,6 +4,7 @@
 #include <string>
 
 #include "domain/contest/contest_json.h"
+#include "storage/sqlite/question_rows.h"
 #include "storage/sqlite/rows.h"
 
 namespace dj {
@@ -19,6 +20,13 @@ constexpr char kInsert[] =
 constexpr char kUpdate[] =
     "UPDATE contests SET status = ?2, title = ?3, scope_id = ?4, starts_at = ?5, ends_at = ?6, "
     "settings = ?7, updated_at = ?8 WHERE id = ?1";
+
+constexpr char kInsertPoolQuestion[] =
+    "INSERT INTO contest_questions (contest_id, id, kind, stem, options, answer, tags, "
+    "difficulty, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr char kSelectPool[] =
+    "SELECT id, kind, stem, options, answer, tags, difficulty, explanation "
+    "FROM contest_questions WHERE contest_id = ? ORDER BY id";
 
 Result<Contest> ReadContest(const Statement& st) {
   Contest c;
@@ -78,10 +86,47 @@ Result<Contest> SqliteContestRepository::InsertContest(const WriteContext& ctx,
 
 Status SqliteContestRepository::UpdateContest(const WriteContext& ctx, const Contest& before,
                                               const Contest& after, std::string_view action) {
+  return WriteTransaction(pool_, clock_, ctx, [&](Database& db, AuditWriter& audit) -> Status {
+    return Replace(db, audit, before, after, action);
+  });
+}
+
+Status SqliteContestRepository::PublishContest(const WriteContext& ctx, const Contest& before,
+                                               const Contest& after,
+                                               const std::vector<Question>& pool) {
+  return WriteTransaction(pool_, clock_, ctx, [&](Database& db, AuditWriter& audit) -> Status {
+    DJ_RETURN_IF_ERROR(Replace(db, audit, before, after, "publish"));
+    DJ_ASSIGN_OR_RETURN(Statement insert, db.Prepare(kInsertPoolQuestion));
+    for (const Question& q : pool) {
+      insert.Reset();
+      insert.Bind(1, after.id);
+      BindQuestionColumns(insert, 2, q);
+      DJ_RETURN_IF_ERROR(insert.Run());
+    }
+    return Ok();
+  });
+}
+
+Result<std::vector<Question>> SqliteContestRepository::LoadPool(ContestId id) {
+  ConnectionPool::Lease lease = pool_.BorrowReader();
+  DJ_ASSIGN_OR_RETURN(Statement select, lease->Prepare(kSelectPool));
+  select.Bind(1, id);
+  std::vector<Question> out;
+  for (;;) {
+    DJ_ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) break;
+    DJ_ASSIGN_OR_RETURN(Question q, ReadQuestionRow(select, 0));
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+Status SqliteContestRepository::Replace(Database& db, AuditWriter& audit, const Contest& before,
+                                        const Contest& after, std::string_view action) {
   if (before.id != after.id) {
     return Error::InvalidArgument("contest.id_mismatch", "修改前后的竞答编号不一致");
   }
-  return WriteTransaction(pool_, clock_, ctx, [&](Database& db, AuditWriter& audit) -> Status {
+  {
     DJ_ASSIGN_OR_RETURN(Statement select, db.Prepare(kSelectOne));
     select.Bind(1, before.id);
     DJ_ASSIGN_OR_RETURN(bool found, select.Step());
@@ -98,7 +143,7 @@ Status SqliteContestRepository::UpdateContest(const WriteContext& ctx, const Con
                    s.ends_at, ContestSettingsToJson(s), clock_.NowUnixSeconds());
     DJ_RETURN_IF_ERROR(update.Run());
     return audit.Append(kEntity, after.id, action, ContestToJson(before), ContestToJson(after));
-  });
+  }
 }
 
 }  // namespace dj

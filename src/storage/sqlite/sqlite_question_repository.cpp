@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "storage/sqlite/question_rows.h"
 #include "storage/sqlite/rows.h"
 
 namespace dj {
@@ -22,50 +23,11 @@ constexpr char kUpdate[] =
 constexpr char kDelete[] = "DELETE FROM questions WHERE id = ?";
 #undef DJ_QUESTION_COLUMNS
 
-Error Corrupt(QuestionId id, const char* what) {
-  return {ErrorCode::kInternal,
-          "storage.corrupt",
-          "数据库中试题 " + std::to_string(id) + " 的" + what + "无效",
-          {}};
-}
-
-std::string StringsJson(const std::vector<std::string>& items) {
-  return nlohmann::json(items).dump();
-}
-
-Result<std::vector<std::string>> StringsFromJson(std::string_view text, QuestionId id) {
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  std::vector<std::string> out;
-  if (j.is_array()) {
-    for (const nlohmann::json& item : j) {
-      if (!item.is_string()) break;
-      out.push_back(item.get<std::string>());
-    }
-    if (out.size() == j.size()) return out;
-  }
-  return Corrupt(id, "选项或标签");
-}
-
 // Parameters 1..10: the columns, the dedupe key and the time.
 void BindQuestion(Statement& st, const Question& q, int64_t now) {
   st.BindAll(q.id == 0 ? std::optional<int64_t>() : std::optional<int64_t>(q.id),
              QuestionKindId(q.kind), q.stem, StringsJson(q.options), static_cast<int64_t>(q.answer),
              StringsJson(q.tags), q.difficulty, q.explanation, DedupeKey(q), now);
-}
-
-Result<Question> ReadQuestion(const Statement& st) {
-  Question q;
-  q.id = st.ColumnInt64(0);
-  std::optional<QuestionKind> kind = ParseQuestionKind(st.ColumnText(1));
-  if (!kind) return Corrupt(q.id, "题型");
-  q.kind = *kind;
-  q.stem = st.ColumnString(2);
-  DJ_ASSIGN_OR_RETURN(q.options, StringsFromJson(st.ColumnText(3), q.id));
-  q.answer = static_cast<OptionSet>(st.ColumnInt64(4));
-  DJ_ASSIGN_OR_RETURN(q.tags, StringsFromJson(st.ColumnText(5), q.id));
-  q.difficulty = st.ColumnInt(6);
-  q.explanation = st.ColumnString(7);
-  return q;
 }
 
 std::string QuestionToJson(const Question& q) {
@@ -96,7 +58,7 @@ Status CheckStored(Database& db, const Question& expected) {
   select.Bind(1, expected.id);
   DJ_ASSIGN_OR_RETURN(bool found, select.Step());
   if (!found) return NotFound(expected.id);
-  DJ_ASSIGN_OR_RETURN(Question stored, ReadQuestion(select));
+  DJ_ASSIGN_OR_RETURN(Question stored, ReadQuestionRow(select, 0));
   if (stored != expected) {
     return Error::Conflict("question.stale", "试题已被他人修改，请刷新后重试");
   }
@@ -112,7 +74,7 @@ Result<std::vector<Question>> SqliteQuestionRepository::LoadQuestions() {
   for (;;) {
     DJ_ASSIGN_OR_RETURN(bool row, select.Step());
     if (!row) break;
-    DJ_ASSIGN_OR_RETURN(Question q, ReadQuestion(select));
+    DJ_ASSIGN_OR_RETURN(Question q, ReadQuestionRow(select, 0));
     out.push_back(std::move(q));
   }
   return out;

@@ -1,8 +1,10 @@
 // The SQLite storage of one database file: the connection pool and the repositories on it.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "common/date.h"
 #include "common/result.h"
@@ -10,7 +12,9 @@
 #include "domain/auth/auth_repository.h"
 #include "domain/member/member_repository.h"
 #include "domain/org/org_repository.h"
+#include "storage/sqlite/group_commit.h"
 #include "storage/sqlite/pool.h"
+#include "storage/sqlite/sqlite_attempt_repository.h"
 #include "storage/sqlite/sqlite_audit_repository.h"
 #include "storage/sqlite/sqlite_auth_repository.h"
 #include "storage/sqlite/sqlite_contest_repository.h"
@@ -43,6 +47,12 @@ class SqliteStore {
   MeetingRepository& meetings() { return meetings_; }
   QuestionRepository& questions() { return questions_; }
   ContestRepository& contests() { return contests_; }
+  AttemptRepository& attempts() { return attempts_; }
+  // The writer of bursts (contest attempts): many writes per transaction.
+  GroupCommitter& committer() { return committer_; }
+  // The server's secret named `name` (table server_keys), made with `make` and stored the
+  // first time it is asked for; the same text on every later call and after restarts.
+  Result<std::string> ServerKey(std::string_view name, const std::function<std::string()>& make);
   // For the command line (migrate, check): connections to the same file.
   ConnectionPool& pool() { return *pool_; }
 
@@ -52,6 +62,7 @@ class SqliteStore {
   SqliteStore(std::unique_ptr<ConnectionPool> pool, const Clock* clock);
 
   std::unique_ptr<ConnectionPool> pool_;
+  const Clock* clock_;  // null: system_clock_
   SystemClock system_clock_;
   SqliteOrgRepository orgs_;
   SqliteMemberRepository members_;
@@ -60,6 +71,8 @@ class SqliteStore {
   SqliteMeetingRepository meetings_;
   SqliteQuestionRepository questions_;
   SqliteContestRepository contests_;
+  GroupCommitter committer_;  // after the pool: stopped, with every job answered, before it
+  SqliteAttemptRepository attempts_;
 };
 
 // Opens the database at `path` (created when missing), migrates it or checks its version as

@@ -16,7 +16,7 @@ import { orgRoutes } from './modules/org'
 import { memberRoutes } from './modules/member'
 import { auditRoutes } from './modules/audit'
 import { lifeRoutes } from './modules/life'
-import { contestRoutes } from './modules/contest'
+import { contestRoutes, takeRoutes } from './modules/contest'
 
 /** 框架内的页面（侧边菜单从这里生成） */
 export const layoutChildren: RouteRecordRaw[] = [
@@ -31,6 +31,7 @@ export const layoutChildren: RouteRecordRaw[] = [
 
 export const routes: RouteRecordRaw[] = [
   ...authRoutes,
+  ...takeRoutes,
   {
     path: '/',
     component: () => import('@/layouts/BasicLayout.vue'),

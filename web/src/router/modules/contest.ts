@@ -25,3 +25,13 @@ export const contestRoutes: RouteRecordRaw[] = [
     },
   },
 ]
+
+/** 答题（凭参赛链接，无需登录，不在框架内；手机优先） */
+export const takeRoutes: RouteRecordRaw[] = [
+  {
+    path: '/take',
+    name: 'contest-take',
+    component: () => import('@/views/contest/take/TakePage.vue'),
+    meta: { title: 'contest.take.title', public: true },
+  },
+]
