@@ -58,4 +58,15 @@ Result<Question> ReadQuestionRow(const Statement& st, int first) {
   return q;
 }
 
+Result<std::vector<Question>> ReadQuestionRows(Statement& select) {
+  std::vector<Question> out;
+  for (;;) {
+    DJ_ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) break;
+    DJ_ASSIGN_OR_RETURN(Question q, ReadQuestionRow(select, 0));
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
 }  // namespace dj

@@ -21,5 +21,7 @@ void BindQuestionColumns(Statement& st, int first, const Question& q);
 // Reads the eight columns from column `first` on. Internal "storage.corrupt" for a kind, options
 // or tags that cannot be read.
 Result<Question> ReadQuestionRow(const Statement& st, int first);
+// Every row `select` yields (the eight columns first), in order.
+Result<std::vector<Question>> ReadQuestionRows(Statement& select);
 
 }  // namespace dj

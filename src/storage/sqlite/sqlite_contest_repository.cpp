@@ -111,14 +111,7 @@ Result<std::vector<Question>> SqliteContestRepository::LoadPool(ContestId id) {
   ConnectionPool::Lease lease = pool_.BorrowReader();
   DJ_ASSIGN_OR_RETURN(Statement select, lease->Prepare(kSelectPool));
   select.Bind(1, id);
-  std::vector<Question> out;
-  for (;;) {
-    DJ_ASSIGN_OR_RETURN(bool row, select.Step());
-    if (!row) break;
-    DJ_ASSIGN_OR_RETURN(Question q, ReadQuestionRow(select, 0));
-    out.push_back(std::move(q));
-  }
-  return out;
+  return ReadQuestionRows(select);
 }
 
 Status SqliteContestRepository::Replace(Database& db, AuditWriter& audit, const Contest& before,

@@ -70,14 +70,7 @@ Status CheckStored(Database& db, const Question& expected) {
 Result<std::vector<Question>> SqliteQuestionRepository::LoadQuestions() {
   ConnectionPool::Lease lease = pool_.BorrowReader();
   DJ_ASSIGN_OR_RETURN(Statement select, lease->Prepare(kSelectAll));
-  std::vector<Question> out;
-  for (;;) {
-    DJ_ASSIGN_OR_RETURN(bool row, select.Step());
-    if (!row) break;
-    DJ_ASSIGN_OR_RETURN(Question q, ReadQuestionRow(select, 0));
-    out.push_back(std::move(q));
-  }
-  return out;
+  return ReadQuestionRows(select);
 }
 
 Result<std::vector<Question>> SqliteQuestionRepository::InsertQuestions(
